@@ -1,0 +1,11 @@
+/** Unit tests (*.spec.ts), integration (*.int.spec.ts) and end-to-end (*.e2e.spec.ts) in one run. */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test'],
+  testMatch: ['**/*.spec.ts'],
+  transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] },
+  moduleNameMapper: {
+    '^@ledger/(event-store|domain|projections|audit)$': '<rootDir>/libs/$1/src',
+  },
+  testTimeout: 60_000,
+};
