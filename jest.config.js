@@ -5,7 +5,7 @@ module.exports = {
   testMatch: ['**/*.spec.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] },
   moduleNameMapper: {
-    '^@ledger/(event-store|domain|projections|audit)$': '<rootDir>/libs/$1/src',
+    '^@ledger/(event-store|domain|projections|audit|access)$': '<rootDir>/libs/$1/src',
   },
   testTimeout: 60_000,
 };
