@@ -1,0 +1,346 @@
+import { Pool, PoolClient } from 'pg';
+import {
+  AppendResult,
+  EventStore,
+  ExpectedRevision,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  StoredEvent,
+  SubscribeOptions,
+  Subscription,
+} from '../event-store.port';
+import {
+  DuplicateEventIdError,
+  StreamNotFoundError,
+  WrongExpectedRevisionError,
+} from '../event-store.errors';
+import { eventStoreMigration } from './postgres-event-store.migration';
+import { translateError } from './postgres-errors';
+import { PostgresNotificationListener } from './postgres-notification-listener';
+import { PostgresSubscription } from './postgres-subscription';
+import { WakeSignal } from './wake-signal';
+
+export interface PostgresEventStoreOptions {
+  /** Schema holding the `events` table; lets several stores share one database. */
+  schema?: string;
+  /**
+   * LISTEN for appends made by other processes. Off for PGlite, whose notifications
+   * never reach another connection; subscriptions then rely on polling.
+   */
+  liveNotifications: boolean;
+}
+
+const DEFAULT_SCHEMA = 'event_store';
+const DEFAULT_PAGE_SIZE = 1_000;
+const POLL_INTERVAL_MS = 250;
+const IDENTIFIER = /^[a-z_][a-z0-9_]{0,40}$/;
+
+interface EventRow {
+  position: string;
+  event_id: string;
+  stream_id: string;
+  revision: number;
+  type: string;
+  schema_version: number;
+  data: Record<string, unknown>;
+  metadata: StoredEvent['metadata'];
+  recorded_at: Date;
+}
+
+interface ExistingRow {
+  current_revision: number | null;
+  event_id: string | null;
+  stream_id: string | null;
+  revision: number | null;
+  position: string | null;
+}
+
+const COLUMNS =
+  'position, event_id, stream_id, revision, type, schema_version, data, metadata, recorded_at';
+
+/** The event store on PostgreSQL (or PGlite behind its socket server), through `pg`. */
+export class PostgresEventStore implements EventStore {
+  private readonly table: string;
+  private readonly channel: string;
+  private readonly lockKey: number;
+  private readonly watchers = new Set<WakeSignal>();
+  private readonly subscriptions = new Set<PostgresSubscription>();
+  private readonly listener: PostgresNotificationListener | undefined;
+  private closed = false;
+
+  constructor(
+    private readonly pool: Pool,
+    private readonly options: PostgresEventStoreOptions,
+  ) {
+    const schema = options.schema ?? DEFAULT_SCHEMA;
+    if (!IDENTIFIER.test(schema)) {
+      throw new Error(`Event store schema "${schema}" must match ${IDENTIFIER}`);
+    }
+    this.table = `${schema}.events`;
+    this.channel = `${schema}_appended`;
+    this.lockKey = advisoryLockKey(schema);
+    this.listener = options.liveNotifications
+      ? new PostgresNotificationListener(pool.options, this.channel, () => this.wakeAll())
+      : undefined;
+  }
+
+  get schema(): string {
+    return this.options.schema ?? DEFAULT_SCHEMA;
+  }
+
+  /** Creates the schema and table when missing; safe to run at every start. */
+  async initialize(): Promise<void> {
+    try {
+      // Concurrent first starts would race on CREATE ... IF NOT EXISTS in the catalog.
+      const client = await this.pool.connect();
+      try {
+        await client.query(`BEGIN; SELECT pg_advisory_xact_lock(${this.lockKey})`);
+        await client.query(eventStoreMigration(this.schema));
+        await client.query('COMMIT');
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    } catch (error) {
+      translateError(error);
+    }
+  }
+
+  async append(
+    streamId: string,
+    events: readonly NewEvent[],
+    expectedRevision: ExpectedRevision = 'any',
+  ): Promise<AppendResult> {
+    const repeated = repeatedIds(events);
+    if (repeated.length > 0) throw new DuplicateEventIdError(repeated);
+    let client: PoolClient;
+    try {
+      client = await this.pool.connect();
+    } catch (error) {
+      translateError(error);
+    }
+    let result: AppendResult;
+    try {
+      result = await this.appendInTransaction(client, streamId, events, expectedRevision);
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      client.release();
+      translateError(error);
+    }
+    client.release();
+    if (result.written) this.wakeAll();
+    return result;
+  }
+
+  private async appendInTransaction(
+    client: PoolClient,
+    streamId: string,
+    events: readonly NewEvent[],
+    expectedRevision: ExpectedRevision,
+  ): Promise<AppendResult> {
+    // Positions come from max(position) + n under one transaction-scoped lock, so they
+    // are handed out in commit order: the lock is released only after the commit is
+    // visible, and the next appender reads the head after that. A bigserial would let
+    // a transaction holding position 11 commit before the one holding 10; a subscriber
+    // that read 11 would then continue after it and never see 10.
+    await client.query(`BEGIN; SELECT pg_advisory_xact_lock(${this.lockKey})`);
+    const ids = events.map((event) => event.id);
+    const { rows } = await client.query<ExistingRow>(
+      `SELECT s.current_revision, e.event_id, e.stream_id, e.revision, e.position
+         FROM (SELECT max(revision) AS current_revision FROM ${this.table} WHERE stream_id = $1) s
+         LEFT JOIN ${this.table} e ON e.event_id = ANY($2::uuid[])`,
+      [streamId, ids],
+    );
+    const currentRevision = rows[0].current_revision;
+    const existing = rows.filter((row) => row.event_id !== null);
+
+    if (existing.length > 0) {
+      await client.query('ROLLBACK');
+      return retriedAppend(streamId, ids, existing);
+    }
+    checkExpectedRevision(streamId, expectedRevision, currentRevision);
+    if (events.length === 0) {
+      await client.query('ROLLBACK');
+      return { nextExpectedRevision: currentRevision ?? -1, positions: [], written: false };
+    }
+
+    const firstRevision = (currentRevision ?? -1) + 1;
+    const inserted = await client.query<{ position: string }>(
+      `INSERT INTO ${this.table} (position, event_id, stream_id, revision, type, schema_version, data, metadata)
+       SELECT head.position + t.n, t.id, $1, $2 + t.n - 1, t.type, t.schema_version, t.data, t.metadata
+         FROM unnest($3::uuid[], $4::text[], $5::int[], $6::jsonb[], $7::jsonb[])
+              WITH ORDINALITY AS t(id, type, schema_version, data, metadata, n),
+              (SELECT coalesce(max(position), 0) AS position FROM ${this.table}) head
+        ORDER BY t.n
+       RETURNING position`,
+      [
+        streamId,
+        firstRevision,
+        ids,
+        events.map((event) => event.type),
+        events.map((event) => event.schemaVersion),
+        events.map((event) => JSON.stringify(event.data)),
+        events.map((event) => JSON.stringify(event.metadata)),
+      ],
+    );
+    await client.query(`NOTIFY ${this.channel}; COMMIT`);
+    return {
+      nextExpectedRevision: firstRevision + events.length - 1,
+      positions: inserted.rows.map((row) => Number(row.position)).sort((a, b) => a - b),
+      written: true,
+    };
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
+    const backwards = options.direction === 'backwards';
+    const from = options.fromRevision ?? (backwards ? 2_147_483_647 : 0);
+    try {
+      const { rows } = await this.pool.query<EventRow>(
+        `SELECT ${COLUMNS} FROM ${this.table}
+          WHERE stream_id = $1 AND revision ${backwards ? '<=' : '>='} $2
+          ORDER BY revision ${backwards ? 'DESC' : 'ASC'}
+          LIMIT $3`,
+        [streamId, from, options.maxCount ?? null],
+      );
+      if (rows.length === 0) {
+        const found = await this.pool.query(
+          `SELECT 1 FROM ${this.table} WHERE stream_id = $1 LIMIT 1`,
+          [streamId],
+        );
+        if (found.rowCount === 0) throw new StreamNotFoundError(streamId);
+      }
+      return rows.map(toStoredEvent);
+    } catch (error) {
+      translateError(error);
+    }
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<StoredEvent[]> {
+    try {
+      const { rows } = await this.pool.query<EventRow>(
+        `SELECT ${COLUMNS} FROM ${this.table} WHERE position > $1 ORDER BY position LIMIT $2`,
+        [options.after ?? 0, options.maxCount ?? DEFAULT_PAGE_SIZE],
+      );
+      return rows.map(toStoredEvent);
+    } catch (error) {
+      translateError(error);
+    }
+  }
+
+  subscribe(options: SubscribeOptions = {}): Subscription {
+    if (this.closed) throw new Error('The event store is closed');
+    const subscription = new PostgresSubscription(
+      {
+        readAll: (page) => this.readAll(page),
+        watch: (signal) => this.watch(signal),
+      },
+      options.after ?? 0,
+      { pageSize: DEFAULT_PAGE_SIZE, pollIntervalMs: POLL_INTERVAL_MS },
+      (closed) => this.subscriptions.delete(closed),
+    );
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  async headPosition(): Promise<number> {
+    try {
+      const { rows } = await this.pool.query<{ head: string }>(
+        `SELECT coalesce(max(position), 0) AS head FROM ${this.table}`,
+      );
+      return Number(rows[0].head);
+    } catch (error) {
+      translateError(error);
+    }
+  }
+
+  /** Ends the subscriptions and the LISTEN connection; the pool belongs to the caller. */
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
+    await this.listener?.stop();
+  }
+
+  private watch(signal: WakeSignal): () => void {
+    this.watchers.add(signal);
+    this.listener?.start();
+    return () => this.watchers.delete(signal);
+  }
+
+  private wakeAll(): void {
+    for (const signal of this.watchers) signal.wake();
+  }
+}
+
+function checkExpectedRevision(
+  streamId: string,
+  expected: ExpectedRevision,
+  current: number | null,
+): void {
+  const holds =
+    expected === 'any' ||
+    (expected === 'no_stream' && current === null) ||
+    (expected === 'stream_exists' && current !== null) ||
+    expected === current;
+  if (!holds) {
+    throw new WrongExpectedRevisionError(streamId, String(expected), current ?? 'no_stream');
+  }
+}
+
+/**
+ * All ids already stored in this stream, in the given order, as one run of revisions:
+ * the earlier append succeeded and this is its retry. Anything else reuses ids.
+ */
+function retriedAppend(streamId: string, ids: string[], existing: ExistingRow[]): AppendResult {
+  const byId = new Map(existing.map((row) => [row.event_id, row]));
+  const found = ids.map((id) => byId.get(id.toLowerCase()));
+  const first = found[0]?.revision;
+  const isRetry =
+    first !== undefined &&
+    first !== null &&
+    found.every((row, i) => row?.stream_id === streamId && row.revision === first + i);
+  if (!isRetry) {
+    throw new DuplicateEventIdError(existing.map((row) => row.event_id as string));
+  }
+  return {
+    nextExpectedRevision: first + ids.length - 1,
+    positions: found.map((row) => Number(row?.position)),
+    written: false,
+  };
+}
+
+function repeatedIds(events: readonly NewEvent[]): string[] {
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
+  for (const { id } of events) {
+    const key = id.toLowerCase();
+    if (seen.has(key)) repeated.add(id);
+    seen.add(key);
+  }
+  return [...repeated];
+}
+
+function toStoredEvent(row: EventRow): StoredEvent {
+  return {
+    id: row.event_id,
+    type: row.type,
+    schemaVersion: row.schema_version,
+    data: row.data,
+    metadata: row.metadata,
+    streamId: row.stream_id,
+    revision: row.revision,
+    position: Number(row.position),
+    recordedAt: row.recorded_at,
+  };
+}
+
+/** A stable 31-bit key per schema (FNV-1a), so stores in different schemas never contend. */
+function advisoryLockKey(schema: string): number {
+  let hash = 0x811c9dc5;
+  for (const char of `ledger-event-store:${schema}`) {
+    hash = Math.imul(hash ^ char.charCodeAt(0), 0x01000193);
+  }
+  return hash & 0x7fffffff;
+}

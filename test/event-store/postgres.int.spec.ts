@@ -1,0 +1,189 @@
+import { randomUUID } from 'node:crypto';
+import { Pool } from 'pg';
+import {
+  DuplicateEventIdError,
+  EventStoreUnavailableError,
+  StoredEvent,
+} from '@ledger/event-store';
+import { PostgresEventStore } from '../../libs/event-store/src/postgres/postgres-event-store';
+import {
+  createTestDatabase,
+  describeWithPostgres,
+  TestDatabase,
+} from '../support/postgres-test-database';
+import { describeEventStoreContract, newEvent } from './event-store.contract';
+
+describeWithPostgres('PostgreSQL event store', () => {
+  let database: TestDatabase;
+  const pools: Pool[] = [];
+
+  function pool(max = 10): Pool {
+    const created = new Pool({ connectionString: database.url, max });
+    pools.push(created);
+    return created;
+  }
+
+  async function openStore(schema?: string): Promise<PostgresEventStore> {
+    const store = new PostgresEventStore(pool(), { schema, liveNotifications: true });
+    await store.initialize();
+    return store;
+  }
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+
+  afterAll(async () => {
+    await Promise.all(pools.map((created) => created.end()));
+    await database?.drop();
+  });
+
+  describeEventStoreContract('PostgreSQL', async () => ({
+    store: await openStore('contract'),
+    dispose: async () => undefined,
+  }));
+
+  describe('adapter specifics', () => {
+    let store: PostgresEventStore;
+
+    beforeAll(async () => {
+      store = await openStore('specifics');
+    });
+
+    afterAll(() => store.close());
+
+    it('initializes idempotently, keeping what is stored', async () => {
+      const streamId = `init-${randomUUID()}`;
+      await store.append(streamId, [newEvent()], 'no_stream');
+      await store.initialize();
+      expect(await store.readStream(streamId)).toHaveLength(1);
+    });
+
+    it('rejects an id already stored in another stream, writing nothing', async () => {
+      const reused = newEvent();
+      await store.append(`first-${randomUUID()}`, [reused], 'no_stream');
+      const other = `second-${randomUUID()}`;
+      const head = await store.headPosition();
+
+      const attempt = store.append(other, [newEvent(), reused], 'any');
+      await expect(attempt).rejects.toBeInstanceOf(DuplicateEventIdError);
+      await expect(attempt).rejects.toMatchObject({ eventIds: [reused.id] });
+      expect(await store.headPosition()).toBe(head);
+    });
+
+    it('rejects a batch that only partly repeats an earlier append', async () => {
+      const streamId = `partial-${randomUUID()}`;
+      const [a, b] = [newEvent(), newEvent()];
+      await store.append(streamId, [a, b], 'no_stream');
+      await expect(store.append(streamId, [a, newEvent()], 'any')).rejects.toMatchObject({
+        code: 'duplicate-event-id',
+        eventIds: [a.id],
+      });
+      await expect(store.append(streamId, [b, a], 'any')).rejects.toBeInstanceOf(
+        DuplicateEventIdError,
+      );
+      await expect(store.append(streamId, [a, a], 'any')).rejects.toBeInstanceOf(
+        DuplicateEventIdError,
+      );
+      expect((await store.readStream(streamId)).map((e) => e.id)).toEqual([a.id, b.id]);
+    });
+
+    it('keeps stores in different schemas apart', async () => {
+      const other = await openStore('specifics_other');
+      const streamId = `apart-${randomUUID()}`;
+      const result = await other.append(streamId, [newEvent()], 'no_stream');
+      expect(result.positions).toEqual([1]);
+      await expect(store.readStream(streamId)).rejects.toMatchObject({ code: 'stream-not-found' });
+      await other.close();
+    });
+
+    it('wakes a subscription through LISTEN/NOTIFY when another process appends', async () => {
+      const reader = await openStore('specifics');
+      const writer = await openStore('specifics');
+      const subscription = reader.subscribe({ after: await reader.headPosition() });
+      const iterator = subscription[Symbol.asyncIterator]();
+      const next = iterator.next();
+      await new Promise((resolve) => setTimeout(resolve, 400));
+
+      const event = newEvent();
+      const startedAt = Date.now();
+      await writer.append(`notify-${randomUUID()}`, [event], 'no_stream');
+      const delivered = await next;
+      // The polling fallback alone would take up to 250 ms.
+      expect(Date.now() - startedAt).toBeLessThan(200);
+      expect((delivered.value as StoredEvent).id).toBe(event.id);
+      await reader.close();
+      await writer.close();
+    });
+
+    it('ends open subscriptions when the store is closed', async () => {
+      const closing = await openStore('specifics');
+      const subscription = closing.subscribe();
+      const drained = (async () => {
+        let count = 0;
+        for await (const _ of subscription) count += 1;
+        return count;
+      })();
+      const all = await closing.readAll({ maxCount: 100_000 });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      await closing.close();
+      await expect(drained).resolves.toBe(all.length);
+    });
+
+    it('reports an unreachable server as EventStoreUnavailableError', async () => {
+      const unreachable = new Pool({
+        connectionString: 'postgres://postgres:postgres@127.0.0.1:1/postgres',
+        connectionTimeoutMillis: 2_000,
+      });
+      const offline = new PostgresEventStore(unreachable, { liveNotifications: false });
+      await expect(offline.append('s-1', [newEvent()])).rejects.toBeInstanceOf(
+        EventStoreUnavailableError,
+      );
+      await expect(offline.readAll()).rejects.toMatchObject({ code: 'store-unavailable' });
+      await unreachable.end();
+    });
+
+    it('appends batches of 500 at least 0.6x as fast as a bare multi-row INSERT', async () => {
+      const bench = await openStore('bench');
+      const raw = pool(1);
+      await raw.query(
+        `CREATE TABLE bench.bare (LIKE bench.events INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING INDEXES)`,
+      );
+      const batches = 12;
+      const batchSize = 500;
+      const make = () => Array.from({ length: batchSize }, () => newEvent());
+      const storeBatches = Array.from({ length: batches }, make);
+      const bareBatches = Array.from({ length: batches }, make);
+
+      let position = 0;
+      const bareStarted = process.hrtime.bigint();
+      for (const [b, batch] of bareBatches.entries()) {
+        const values: unknown[] = [];
+        const tuples = batch.map((event, i) => {
+          position += 1;
+          values.push(position, event.id, `bare-${b}`, i, event.type, event.schemaVersion,
+            JSON.stringify(event.data), JSON.stringify(event.metadata));
+          const p = i * 8;
+          return `($${p + 1}, $${p + 2}, $${p + 3}, $${p + 4}, $${p + 5}, $${p + 6}, $${p + 7}, $${p + 8})`;
+        });
+        await raw.query(
+          `INSERT INTO bench.bare (position, event_id, stream_id, revision, type, schema_version, data, metadata)
+           VALUES ${tuples.join(', ')}`,
+          values,
+        );
+      }
+      const bareNs = Number(process.hrtime.bigint() - bareStarted);
+
+      const storeStarted = process.hrtime.bigint();
+      for (const [b, batch] of storeBatches.entries()) {
+        await bench.append(`bench-${b}`, batch, 'no_stream');
+      }
+      const storeNs = Number(process.hrtime.bigint() - storeStarted);
+
+      expect(await bench.headPosition()).toBe(batches * batchSize);
+      const throughputRatio = bareNs / storeNs;
+      expect(throughputRatio).toBeGreaterThanOrEqual(0.6);
+      await bench.close();
+    });
+  });
+});
