@@ -1,0 +1,3 @@
+export * from './calendar';
+export * from './places';
+export * from './metrics/metric-definition';

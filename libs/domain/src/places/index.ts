@@ -1,0 +1,3 @@
+export * from './municipality';
+export * from './grouping';
+export * from './kochi-groupings';
