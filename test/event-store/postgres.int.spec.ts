@@ -120,14 +120,14 @@ describeWithPostgres('PostgreSQL event store', () => {
       const closing = await openStore('specifics');
       const subscription = closing.subscribe();
       const drained = (async () => {
-        let count = 0;
-        for await (const _ of subscription) count += 1;
-        return count;
+        const positions: number[] = [];
+        for await (const event of subscription) positions.push(event.position);
+        return positions;
       })();
       const all = await closing.readAll({ maxCount: 100_000 });
       await new Promise((resolve) => setTimeout(resolve, 100));
       await closing.close();
-      await expect(drained).resolves.toBe(all.length);
+      await expect(drained).resolves.toEqual(all.map((event) => event.position));
     });
 
     it('reports an unreachable server as EventStoreUnavailableError', async () => {
@@ -161,8 +161,16 @@ describeWithPostgres('PostgreSQL event store', () => {
         const values: unknown[] = [];
         const tuples = batch.map((event, i) => {
           position += 1;
-          values.push(position, event.id, `bare-${b}`, i, event.type, event.schemaVersion,
-            JSON.stringify(event.data), JSON.stringify(event.metadata));
+          values.push(
+            position,
+            event.id,
+            `bare-${b}`,
+            i,
+            event.type,
+            event.schemaVersion,
+            JSON.stringify(event.data),
+            JSON.stringify(event.metadata),
+          );
           const p = i * 8;
           return `($${p + 1}, $${p + 2}, $${p + 3}, $${p + 4}, $${p + 5}, $${p + 6}, $${p + 7}, $${p + 8})`;
         });

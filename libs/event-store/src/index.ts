@@ -1,2 +1,5 @@
 export * from './event-store.port';
 export * from './event-store.errors';
+export * from './postgres/postgres-event-store';
+export * from './embedded/embedded-postgres';
+export * from './open-stores';

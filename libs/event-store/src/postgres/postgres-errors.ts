@@ -27,7 +27,11 @@ export function isUnavailable(error: unknown): boolean {
   // Duck-typed: errors raised by Node's net module may come from another realm (Jest's
   // sandbox), where `instanceof Error` is false.
   if (typeof error !== 'object' || error === null) return false;
-  const { code, message, errors } = error as { code?: unknown; message?: unknown; errors?: unknown };
+  const { code, message, errors } = error as {
+    code?: unknown;
+    message?: unknown;
+    errors?: unknown;
+  };
   if (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || code.startsWith('08'))) {
     return true;
   }

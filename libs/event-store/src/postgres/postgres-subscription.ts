@@ -53,7 +53,10 @@ export class PostgresSubscription implements Subscription {
       while (!this.closed) {
         let page: StoredEvent[];
         try {
-          const read = this.source.readAll({ after: this.position, maxCount: this.timing.pageSize });
+          const read = this.source.readAll({
+            after: this.position,
+            maxCount: this.timing.pageSize,
+          });
           this.inFlight = read;
           page = await read;
         } catch (error) {

@@ -18,14 +18,13 @@ export class WakeSignal {
       return Promise.resolve();
     }
     return new Promise((resolve) => {
-      const timer = setTimeout(done, timeoutMs);
-      const self = this;
-      function done(): void {
+      const done = (): void => {
         clearTimeout(timer);
-        self.release = undefined;
-        self.pending = false;
+        this.release = undefined;
+        this.pending = false;
         resolve();
-      }
+      };
+      const timer = setTimeout(done, timeoutMs);
       this.release = done;
     });
   }
