@@ -1,0 +1,305 @@
+import { EventStore, StoredEvent } from '@ledger/event-store';
+import { DataSource, QueryRunner } from 'typeorm';
+import { Projection } from './projection';
+import { ProjectionExclusivity } from './projection-exclusivity';
+import { ProjectionVersionStatus } from './projection-version.entity';
+import { execute } from './sql-execute';
+
+export interface ProjectionRunnerOptions {
+  dataSource: DataSource;
+  eventStore: EventStore;
+  projection: Projection;
+  exclusivity: ProjectionExclusivity;
+  /** Events read and applied per transaction. */
+  batchSize?: number;
+  /** Pause between polls of the store once caught up; bounds the projection lag. */
+  idlePollMs?: number;
+  /** Pause before trying again when another process holds the build or a batch failed. */
+  retryMs?: number;
+  /** Start a new build beside the active one even if it was made by this code (rebuild). */
+  freshBuild?: boolean;
+  /** End once this runner's build is active and has reached the head (rebuild). */
+  stopWhenCaughtUp?: boolean;
+  onBatch?: (batch: AppliedBatch) => void;
+  onError?: (error: unknown) => void;
+}
+
+export interface AppliedBatch {
+  version: string;
+  status: ProjectionVersionStatus;
+  fromPosition: number;
+  toPosition: number;
+  events: number;
+}
+
+interface Build {
+  version: string;
+  status: ProjectionVersionStatus;
+  position: number;
+}
+
+interface BuildRow {
+  version: string;
+  code_version: string;
+  status: ProjectionVersionStatus;
+  position: string;
+}
+
+/** The build lost its checkpoint to another writer, or was retired by a newer build. */
+class LostBuildError extends Error {}
+
+/** This code's build was retired by a newer one; only the rebuild command may make another. */
+export class ProjectionSupersededError extends Error {}
+
+/**
+ * Runs one projection: reads the store in global order after the checkpoint, applies each
+ * batch and advances the checkpoint in one transaction. The next batch is read before a
+ * transaction opens, so no transaction ever waits on another connection (PGlite would
+ * deadlock). A compare-and-set on the checkpoint makes a batch that another process has
+ * already applied roll back, so nothing is applied twice even if exclusivity failed.
+ */
+export class ProjectionRunner {
+  private readonly batchSize: number;
+  private readonly idlePollMs: number;
+  private readonly retryMs: number;
+  private stopping = false;
+  private loop: Promise<void> | undefined;
+  private wakeSleep: (() => void) | undefined;
+  private activePosition = -1;
+  private readonly positionWaiters = new Set<() => void>();
+  private current: Build | undefined;
+
+  constructor(private readonly options: ProjectionRunnerOptions) {
+    this.batchSize = options.batchSize ?? 2_000;
+    this.idlePollMs = options.idlePollMs ?? 20;
+    this.retryMs = options.retryMs ?? 500;
+  }
+
+  /** Build this runner is working on, once it has one. */
+  get build(): Readonly<Build> | undefined {
+    return this.current;
+  }
+
+  /** Starts following the store; `done()` settles when it stops or fails for good. */
+  start(): void {
+    this.loop ??= this.run();
+  }
+
+  done(): Promise<void> {
+    this.start();
+    return this.loop as Promise<void>;
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.wakeSleep?.();
+    await this.loop?.catch(() => undefined);
+  }
+
+  /**
+   * Resolves true once the active build has applied everything up to `position`, false
+   * after `timeoutMs`. Only this runner's active build is seen; other processes' progress
+   * is read from the checkpoint table by `waitForProjectionPosition`.
+   */
+  waitForPosition(position: number, timeoutMs: number): Promise<boolean> {
+    if (this.activePosition >= position) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const check = (): void => {
+        if (this.activePosition < position) return;
+        clearTimeout(timer);
+        this.positionWaiters.delete(check);
+        resolve(true);
+      };
+      const timer = setTimeout(() => {
+        this.positionWaiters.delete(check);
+        resolve(false);
+      }, timeoutMs);
+      this.positionWaiters.add(check);
+    });
+  }
+
+  private async run(): Promise<void> {
+    const { projection, exclusivity } = this.options;
+    while (!this.stopping) {
+      const build = await this.resolveBuild();
+      this.current = build;
+      if (!(await exclusivity.tryAcquire(projection.name, build.version))) {
+        await this.sleep(this.retryMs);
+        continue;
+      }
+      try {
+        const finished = await this.follow(build);
+        if (finished) return;
+      } catch (error) {
+        if (!(error instanceof LostBuildError)) {
+          this.options.onError?.(error);
+          await this.sleep(this.retryMs);
+        }
+      } finally {
+        await exclusivity.release(projection.name, build.version).catch(() => undefined);
+      }
+    }
+  }
+
+  /** Applies batches until stopped; true when the work asked for is finished. */
+  private async follow(build: Build): Promise<boolean> {
+    const { eventStore, projection, exclusivity } = this.options;
+    let renewedAt = Date.now();
+    if (build.status === 'active') this.publish(build.position);
+    while (!this.stopping) {
+      const events = await eventStore.readAll({ after: build.position, maxCount: this.batchSize });
+      if (events.length > 0) {
+        await this.applyBatch(build, events);
+        renewedAt = Date.now();
+      }
+      const caughtUp = events.length < this.batchSize;
+      if (caughtUp && build.status === 'building') await this.activate(build);
+      if (caughtUp && this.options.stopWhenCaughtUp) return true;
+      if (events.length === 0) {
+        if (Date.now() - renewedAt > 1_000) {
+          if (!(await exclusivity.renew(projection.name, build.version))) throw new LostBuildError();
+          renewedAt = Date.now();
+        }
+        await this.sleep(this.idlePollMs);
+      }
+    }
+    return true;
+  }
+
+  private async applyBatch(build: Build, events: readonly StoredEvent[]): Promise<void> {
+    const { dataSource, projection } = this.options;
+    const fromPosition = build.position;
+    const toPosition = events[events.length - 1].position;
+    await inTransaction(dataSource, async (transaction) => {
+      // First statement: it locks the build's row, so a concurrent writer of the same
+      // build waits here, then finds the position moved on and rolls back.
+      const { affected } = await execute(
+        transaction,
+        `UPDATE projection_versions SET position = $3, updated_at = clock_timestamp()
+          WHERE name = $1 AND version = $2 AND position = $4 AND status <> 'retired'`,
+        [projection.name, build.version, toPosition, fromPosition],
+      );
+      if (affected !== 1) throw new LostBuildError();
+      await projection.apply(events, transaction, build.version);
+    });
+    build.position = toPosition;
+    if (build.status === 'active') this.publish(toPosition);
+    this.options.onBatch?.({
+      version: build.version,
+      status: build.status,
+      fromPosition,
+      toPosition,
+      events: events.length,
+    });
+  }
+
+  /** The caught-up build takes over from the active one in one transaction. */
+  private async activate(build: Build): Promise<void> {
+    const { dataSource, projection } = this.options;
+    const retired = await inTransaction(dataSource, async (transaction) => {
+      await execute(transaction, 'SELECT 1 FROM projection_versions WHERE name = $1 FOR UPDATE', [
+        projection.name,
+      ]);
+      const { rows } = await execute<{ version: string }>(
+        transaction,
+        `UPDATE projection_versions SET status = 'retired', updated_at = clock_timestamp()
+          WHERE name = $1 AND status = 'active' AND version <> $2 RETURNING version`,
+        [projection.name, build.version],
+      );
+      const { affected } = await execute(
+        transaction,
+        `UPDATE projection_versions
+            SET status = 'active', activated_at = clock_timestamp(), updated_at = clock_timestamp()
+          WHERE name = $1 AND version = $2 AND status = 'building'`,
+        [projection.name, build.version],
+      );
+      if (affected !== 1) throw new LostBuildError();
+      return rows.map((row) => row.version);
+    });
+    build.status = 'active';
+    this.publish(build.position);
+    // The retired builds' writers now fail their compare-and-set, so their rows can go.
+    for (const version of retired) {
+      await inTransaction(dataSource, (transaction) => projection.dropVersion(version, transaction));
+    }
+  }
+
+  /**
+   * Which build to work on: the active one if this code made it; else a build of this
+   * code in progress; else a new one (active at once when nothing else is).
+   */
+  private async resolveBuild(): Promise<Build> {
+    const { dataSource, projection, freshBuild } = this.options;
+    return inTransaction(dataSource, async (transaction) => {
+      await execute(transaction, `SELECT pg_advisory_xact_lock(7340418, hashtext($1))`, [
+        projection.name,
+      ]);
+      const { rows } = await execute<BuildRow>(
+        transaction,
+        `SELECT version, code_version, status, position FROM projection_versions
+          WHERE name = $1 ORDER BY started_at`,
+        [projection.name],
+      );
+      const toBuild = (row: BuildRow): Build => ({
+        version: row.version,
+        status: row.status,
+        position: Number(row.position),
+      });
+      const ours = rows.filter((row) => row.code_version === projection.codeVersion);
+      const active = rows.find((row) => row.status === 'active');
+      if (!freshBuild && active?.code_version === projection.codeVersion) return toBuild(active);
+      const inProgress = ours.filter((row) => row.status === 'building').pop();
+      if (inProgress) return toBuild(inProgress);
+      if (!freshBuild && ours.some((row) => row.status === 'retired')) {
+        throw new ProjectionSupersededError(
+          `Projection ${projection.name} ${projection.codeVersion} was superseded by ${active?.version}; run the rebuild command to build it again`,
+        );
+      }
+      const version =
+        ours.length === 0 ? projection.codeVersion : `${projection.codeVersion}.r${ours.length + 1}`;
+      const status: ProjectionVersionStatus = active ? 'building' : 'active';
+      await execute(
+        transaction,
+        `INSERT INTO projection_versions
+           (name, version, code_version, status, position, started_at, activated_at, updated_at)
+         VALUES ($1, $2, $3, $4, 0, clock_timestamp(), $5, clock_timestamp())`,
+        [projection.name, version, projection.codeVersion, status, status === 'active' ? new Date() : null],
+      );
+      return { version, status, position: 0 };
+    });
+  }
+
+  private publish(position: number): void {
+    this.activePosition = position;
+    for (const check of [...this.positionWaiters]) check();
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done(): void {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wakeSleep = done;
+    });
+  }
+}
+
+async function inTransaction<T>(
+  dataSource: DataSource,
+  work: (transaction: QueryRunner) => Promise<T>,
+): Promise<T> {
+  const runner = dataSource.createQueryRunner();
+  try {
+    await runner.startTransaction();
+    const result = await work(runner);
+    await runner.commitTransaction();
+    return result;
+  } catch (error) {
+    if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+    throw error;
+  } finally {
+    await runner.release();
+  }
+}

@@ -1,0 +1,19 @@
+import { ProjectionVersionEntity } from './engine/projection-version.entity';
+import { CreateReadModels1764201600000 } from './migrations/1764201600000-create-read-models.migration';
+import { ActivityCorrectionEntity } from './reporting/activity-correction.entity';
+import { ActivityFactEntity } from './reporting/activity-fact.entity';
+import { MetricCounterEntity } from './reporting/metric-counter.entity';
+import { MetricDistinctMemberEntity } from './reporting/metric-distinct-member.entity';
+import { PlanSnapshotEntity } from './reporting/plan-snapshot.entity';
+
+/** For the api's DataSource: the read side's tables, created only by these migrations. */
+export const PROJECTION_ENTITIES = [
+  ProjectionVersionEntity,
+  ActivityFactEntity,
+  ActivityCorrectionEntity,
+  MetricCounterEntity,
+  MetricDistinctMemberEntity,
+  PlanSnapshotEntity,
+];
+
+export const PROJECTION_MIGRATIONS = [CreateReadModels1764201600000];

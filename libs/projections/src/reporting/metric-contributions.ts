@@ -1,0 +1,94 @@
+import { MetricDefinition } from '@ledger/domain';
+import { ALL } from './metric-counter.entity';
+
+/** What the metric projection needs to know of one activity fact. */
+export interface FactForMetrics {
+  type: string;
+  fiscalYear: number;
+  month: string;
+  municipalityCode: string | null;
+  data: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * Deltas accumulated over a batch, keyed by grain, so each batch writes each counter and
+ * each member row once (an upsert may not touch the same row twice in one statement).
+ */
+export class MetricDeltas {
+  readonly counters = new Map<string, number>();
+  readonly members = new Map<string, number>();
+
+  constructor(private readonly metrics: readonly MetricDefinition[]) {}
+
+  /** Adds (sign 1) or removes (sign -1) everything `fact` contributes to every metric. */
+  add(fact: FactForMetrics, sign: 1 | -1): void {
+    for (const metric of this.metrics) {
+      if (!metric.eventTypes.includes(fact.type) || !matches(metric, fact.data)) continue;
+      const grains = grainsOf(fact);
+      const aggregate = metric.aggregate;
+      if (aggregate.kind === 'countDistinct') {
+        const member = fact.data[aggregate.field];
+        if (member === undefined || member === null) continue;
+        for (const grain of grains) {
+          bump(this.members, key(metric.id, fact.fiscalYear, grain, String(member)), sign);
+        }
+        continue;
+      }
+      const amount = aggregate.kind === 'count' ? 1 : Number(fact.data[aggregate.field]);
+      if (!Number.isFinite(amount) || amount === 0) continue;
+      for (const grain of grains) {
+        bump(this.counters, key(metric.id, fact.fiscalYear, grain), sign * amount);
+      }
+    }
+  }
+
+  /** A distinct member appeared at (1) or left (-1) a grain: the counter follows. */
+  addToCounter(counterKey: string, delta: number): void {
+    bump(this.counters, counterKey, delta);
+  }
+}
+
+export interface GrainKey {
+  metricId: string;
+  fiscalYear: number;
+  municipalityCode: string;
+  month: string;
+  member?: string;
+}
+
+const SEPARATOR = '\u0001';
+
+export function key(metricId: string, fiscalYear: number, grain: readonly [string, string], member?: string): string {
+  const parts = [metricId, String(fiscalYear), grain[0], grain[1]];
+  if (member !== undefined) parts.push(member);
+  return parts.join(SEPARATOR);
+}
+
+export function parseKey(value: string): GrainKey {
+  const [metricId, fiscalYear, municipalityCode, month, member] = value.split(SEPARATOR);
+  return { metricId, fiscalYear: Number(fiscalYear), municipalityCode, month, member };
+}
+
+/** The counter key a member key counts toward. */
+export function counterKeyOf(memberKey: string): string {
+  return memberKey.split(SEPARATOR).slice(0, 4).join(SEPARATOR);
+}
+
+function grainsOf(fact: FactForMetrics): ReadonlyArray<readonly [string, string]> {
+  return [
+    [ALL, ALL],
+    [fact.municipalityCode ?? '', ALL],
+    [ALL, fact.month],
+  ];
+}
+
+function matches(metric: MetricDefinition, data: Readonly<Record<string, unknown>>): boolean {
+  if (!metric.filter) return true;
+  return Object.entries(metric.filter).every(([field, expected]) => data[field] === expected);
+}
+
+function bump(map: Map<string, number>, at: string, delta: number): void {
+  const next = (map.get(at) ?? 0) + delta;
+  if (next === 0) map.delete(at);
+  else map.set(at, next);
+}
