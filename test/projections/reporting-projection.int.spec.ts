@@ -1,0 +1,146 @@
+import { randomUUID } from 'node:crypto';
+import { Grouping } from '@ledger/domain';
+import { LeaseExclusivity, ProjectionRunner, ReportingProjection } from '@ledger/projections';
+import { MetricReportReader } from '../../libs/projections/src/queries/metric-report.reader';
+import { createTestDatabase, describeWithPostgres, TestDatabase } from '../support/postgres-test-database';
+import { openProjectionTestStores, ProjectionTestStores } from './support/projection-test-stores';
+import { join, retraction, SAMPLE_EVENTS, SAMPLE_METRICS, visit } from './support/sample-reporting-events';
+
+describeWithPostgres('reporting projection on PostgreSQL', () => {
+  let database: TestDatabase;
+  let stores: ProjectionTestStores;
+  const runners: ProjectionRunner[] = [];
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    stores = await openProjectionTestStores(database.url);
+  });
+  afterAll(async () => {
+    await Promise.all(runners.map((runner) => runner.stop()));
+    await stores.close();
+    await database.drop();
+  });
+
+  function runner(projection: ReportingProjection<unknown>, options: { freshBuild?: boolean; batchSize?: number } = {}) {
+    const created = new ProjectionRunner({
+      dataSource: stores.dataSource,
+      eventStore: stores.eventStore,
+      projection,
+      exclusivity: new LeaseExclusivity(stores.dataSource, randomUUID(), 5_000),
+      idlePollMs: 10,
+      ...options,
+    });
+    runners.push(created);
+    return created;
+  }
+
+  it('counts, sums and counts distinct; retractions and supersessions drop out, twice-corrected counts once', async () => {
+    const first = visit('2023-05-01', '39403', 30);
+    const second = visit('2023-06-10', '39402', 45);
+    const wrong = visit('2023-06-11', '39402', 50);
+    const personA1 = join('2023-07-01', '39201', 'p-a', true);
+    const personA2 = join('2023-08-01', '39201', 'p-a', true);
+    const personB = join('2023-08-02', '39205', 'p-b', true);
+    const notIceAge = join('2023-08-03', '39205', 'p-c', false);
+    await stores.eventStore.append('visits-1', [first, second, wrong, personA1, personA2, personB, notIceAge]);
+    const fixed = visit('2023-06-11', '39402', 55, { supersedes: wrong.id });
+    await stores.eventStore.append('visits-1', [
+      fixed,
+      retraction(personA1.id),
+      retraction(personB.id),
+      retraction(personB.id),
+      retraction(first.id),
+    ]);
+    const projection = new ReportingProjection(SAMPLE_METRICS, SAMPLE_EVENTS);
+    const live = runner(projection, { batchSize: 3 });
+    live.start();
+    const { positions } = await stores.eventStore.append('visits-2', [visit('2024-03-31', '39403', 5)]);
+    expect(await live.waitForPosition(positions[0], 10_000)).toBe(true);
+
+    const reader = new MetricReportReader(stores.dataSource, SAMPLE_METRICS);
+    const totals = await reader.totals(2023);
+    expect(totals.map((figure) => [figure.metricId, figure.value])).toEqual([
+      ['visits', 3],
+      ['visit-minutes', 105],
+      ['ice-age-people', 1],
+    ]);
+    expect(await reader.byMunicipality(2023)).toEqual([
+      { metricId: 'ice-age-people', fiscalYear: 2023, key: '39201', value: 1 },
+      { metricId: 'visit-minutes', fiscalYear: 2023, key: '39402', value: 100 },
+      { metricId: 'visit-minutes', fiscalYear: 2023, key: '39403', value: 5 },
+      { metricId: 'visits', fiscalYear: 2023, key: '39402', value: 2 },
+      { metricId: 'visits', fiscalYear: 2023, key: '39403', value: 1 },
+    ]);
+    expect((await reader.byMonth(2023)).filter((row) => row.metricId === 'visits')).toEqual([
+      { metricId: 'visits', fiscalYear: 2023, key: '2023-06', value: 2 },
+      { metricId: 'visits', fiscalYear: 2023, key: '2024-03', value: 1 },
+    ]);
+    const grouping: Grouping = {
+      groupingId: 'blocks',
+      name: 'blocks',
+      members: [
+        { memberId: 'center', name: 'center', municipalityCodes: ['39201', '39205'] },
+        { memberId: 'west', name: 'west', municipalityCodes: ['39402', '39403'] },
+      ],
+    };
+    expect((await reader.byGrouping(2023, grouping)).map((row) => [row.metricId, row.key, row.value])).toEqual([
+      ['visits', 'blocks/center', 0],
+      ['visits', 'blocks/west', 3],
+      ['visit-minutes', 'blocks/center', 0],
+      ['visit-minutes', 'blocks/west', 105],
+      ['ice-age-people', 'blocks/center', 1],
+      ['ice-age-people', 'blocks/west', 0],
+    ]);
+    const facts = await stores.dataSource.query(
+      `SELECT event_id, correction_kind, corrected_by_event_id FROM activity_facts
+        WHERE corrected_by_event_id IS NOT NULL ORDER BY position`,
+    );
+    expect(facts).toEqual([
+      { event_id: first.id, correction_kind: 'retracted', corrected_by_event_id: expect.any(String) },
+      { event_id: wrong.id, correction_kind: 'superseded', corrected_by_event_id: fixed.id },
+      { event_id: personA1.id, correction_kind: 'retracted', corrected_by_event_id: expect.any(String) },
+      { event_id: personB.id, correction_kind: 'retracted', corrected_by_event_id: expect.any(String) },
+    ]);
+  });
+
+  it('rebuilds a new version beside the active one, which keeps answering until it takes over', async () => {
+    const reader = new MetricReportReader(stores.dataSource, SAMPLE_METRICS);
+    const before = await reader.activeVersion();
+    const old = await reader.totals(2023);
+    const extended = [
+      ...SAMPLE_METRICS,
+      { id: 'long-visits', measureId: 'x', label: '長', unit: '件', eventTypes: ['VisitMade'], filter: { minutes: 55 }, aggregate: { kind: 'count' as const } },
+    ];
+    const projection = new ReportingProjection(extended, SAMPLE_EVENTS);
+    const seen: string[] = [];
+    const rebuild = new ProjectionRunner({
+      dataSource: stores.dataSource,
+      eventStore: stores.eventStore,
+      projection,
+      exclusivity: new LeaseExclusivity(stores.dataSource, randomUUID(), 5_000),
+      batchSize: 2,
+      stopWhenCaughtUp: true,
+      onBatch: async (batch) => {
+        if (batch.status === 'building') seen.push(JSON.stringify((await reader.totals(2023, undefined, before))));
+      },
+    });
+    await rebuild.done();
+    expect(seen.length).toBeGreaterThan(3);
+    expect(new Set(seen)).toEqual(new Set([JSON.stringify(old)]));
+    const after = await reader.activeVersion();
+    expect(after).not.toBe(before);
+    expect(after).toBe(projection.codeVersion);
+    const newReader = new MetricReportReader(stores.dataSource, extended);
+    expect((await newReader.totals(2023)).map((f) => [f.metricId, f.value])).toEqual([
+      ['visits', 3],
+      ['visit-minutes', 105],
+      ['ice-age-people', 1],
+      ['long-visits', 1],
+    ]);
+    const leftovers = await stores.dataSource.query(
+      `SELECT count(*)::int AS n FROM activity_facts WHERE projection_version = $1`,
+      [before],
+    );
+    expect(leftovers).toEqual([{ n: 0 }]);
+  });
+});
