@@ -53,7 +53,8 @@ export function requirePostgres(): boolean {
     reachable = probe.status === 0;
     if (!reachable) {
       const why = `PostgreSQL is not reachable at ${redact(DATABASE_TEST_URL)}: ${probe.stderr || probe.error?.message || 'no answer'}`;
-      if (process.env.CI === 'true') throw new Error(`${why} (CI=true: failing instead of skipping)`);
+      if (process.env.CI === 'true')
+        throw new Error(`${why} (CI=true: failing instead of skipping)`);
       console.warn(`${why}; skipping the tests that need it. Start it or set DATABASE_TEST_URL.`);
     }
   }
@@ -73,7 +74,8 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
-    drop: () => withAdminClient((admin) => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)),
+    drop: () =>
+      withAdminClient((admin) => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)),
   };
 }
 
