@@ -1,5 +1,5 @@
 export * from './calendar';
 export * from './places';
 export * from './activities';
-export * from './plan/measure-id';
+export * from './plan';
 export * from './metrics/metric-definition';
