@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { Pool } from 'pg';
 import { DuplicateEventIdError } from '@ledger/event-store';
 import { EmbeddedPostgres } from '../../libs/event-store/src/embedded/embedded-postgres';
+import { openStores } from '../../libs/event-store/src/open-stores';
 import { PostgresEventStore } from '../../libs/event-store/src/postgres/postgres-event-store';
 import { describeEventStoreContract, newEvent } from './event-store.contract';
 
@@ -131,6 +132,19 @@ describe('embedded PGlite event store', () => {
         id: childEventId,
         metadata: { recordedBy: 'second-process' },
       });
+      expect(await readLock()).toMatchObject({ pid: process.pid });
+    });
+
+    it('is what openStores opens when EVENT_STORE_URL is unset, sharing a running owner', async () => {
+      const streamId = `open-stores-${randomUUID()}`;
+      const event = newEvent();
+      await store.append(streamId, [event], 'no_stream');
+
+      const stores = await openStores({ DATA_DIR: dataDir, DATABASE_URL: 'postgres://ignored' });
+      expect(stores.kind).toBe('embedded');
+      expect(stores.databaseUrl).toBe(embedded.connectionString);
+      expect((await stores.eventStore.readStream(streamId)).map((e) => e.id)).toEqual([event.id]);
+      await stores.close();
       expect(await readLock()).toMatchObject({ pid: process.pid });
     });
 
