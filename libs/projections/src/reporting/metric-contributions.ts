@@ -28,14 +28,16 @@ export class MetricDeltas {
       const aggregate = metric.aggregate;
       if (aggregate.kind === 'countDistinct') {
         const member = fact.data[aggregate.field];
-        if (member === undefined || member === null) continue;
+        // As the reference evaluator does: only an absent field names no member.
+        if (member === undefined) continue;
         for (const grain of grains) {
           bump(this.members, key(metric.id, fact.fiscalYear, grain, String(member)), sign);
         }
         continue;
       }
-      const amount = aggregate.kind === 'count' ? 1 : Number(fact.data[aggregate.field]);
-      if (!Number.isFinite(amount) || amount === 0) continue;
+      const field = aggregate.kind === 'sum' ? fact.data[aggregate.field] : 1;
+      const amount = typeof field === 'number' && Number.isFinite(field) ? field : 0;
+      if (amount === 0) continue;
       for (const grain of grains) {
         bump(this.counters, key(metric.id, fact.fiscalYear, grain), sign * amount);
       }
