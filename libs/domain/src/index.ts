@@ -2,4 +2,4 @@ export * from './calendar';
 export * from './places';
 export * from './activities';
 export * from './plan';
-export * from './metrics/metric-definition';
+export * from './metrics';

@@ -9,6 +9,8 @@ export type TrainingSessionHeldData = ActivityBase & {
   readonly title: string;
   readonly attendees: number;
   readonly venue?: string;
+  /** 第N回, for courses the report counts round by round. */
+  readonly sessionNumber?: number;
 };
 
 export type TrainingSessionHeld = Activity<'TrainingSessionHeld', TrainingSessionHeldData>;
@@ -28,6 +30,7 @@ export const TRAINING_SESSION_HELD: ActivityDefinition<
     title: field.text(200),
     attendees: field.integer(0),
     venue: field.optional(field.text(200)),
+    sessionNumber: field.optional(field.integer(1, 99)),
   },
   olderVersions: [],
 };

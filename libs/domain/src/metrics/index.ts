@@ -1,0 +1,3 @@
+export * from './metric-definition';
+export * from './metric-catalogue';
+export * from './evaluate-metrics';
