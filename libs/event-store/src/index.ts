@@ -3,3 +3,4 @@ export * from './event-store.errors';
 export * from './postgres/postgres-event-store';
 export * from './embedded/embedded-postgres';
 export * from './open-stores';
+export * from './eventstoredb/eventstoredb-event-store';

@@ -1,0 +1,45 @@
+import {
+  CancelledError,
+  DeadlineExceededError,
+  StreamNotFoundError as ClientStreamNotFoundError,
+  TimeoutError,
+  UnavailableError,
+  WrongExpectedVersionError,
+} from '@eventstore/db-client';
+import {
+  EventStoreUnavailableError,
+  StreamNotFoundError,
+  WrongExpectedRevisionError,
+} from '../event-store.errors';
+
+/** The stream revision a client error reports, in the port's terms. */
+export function actualRevision(error: WrongExpectedVersionError): number | 'no_stream' {
+  return typeof error.actualVersion === 'bigint' ? Number(error.actualVersion) : 'no_stream';
+}
+
+/**
+ * Translates `@eventstore/db-client` errors into the port's errors; anything else is rethrown
+ * unchanged, since it is a bug rather than a condition a caller can handle.
+ */
+export function translateError(error: unknown, streamId?: string): never {
+  if (error instanceof WrongExpectedVersionError) {
+    throw new WrongExpectedRevisionError(
+      error.streamName ?? streamId ?? '',
+      String(error.expectedVersion),
+      actualRevision(error),
+    );
+  }
+  if (error instanceof ClientStreamNotFoundError) {
+    throw new StreamNotFoundError(error.streamName || streamId || '');
+  }
+  if (
+    error instanceof UnavailableError ||
+    error instanceof DeadlineExceededError ||
+    error instanceof TimeoutError ||
+    // The server dropped a call it had accepted (shutdown, leader change).
+    error instanceof CancelledError
+  ) {
+    throw new EventStoreUnavailableError(error);
+  }
+  throw error;
+}
