@@ -1,0 +1,198 @@
+import { Inject, Logger } from '@nestjs/common';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import {
+  DuplicateEventIdError,
+  EventStore,
+  NewEvent,
+  StoredEvent,
+  StreamNotFoundError,
+  WrongExpectedRevisionError,
+} from '@ledger/event-store';
+import { randomUUID } from 'node:crypto';
+import { CLOCK, Clock, EVENT_STORE } from '../../stores/stores.tokens';
+import {
+  RECORDED_EVENTS_LOOKUP,
+  RecordedEventsLookup,
+} from '../recorded-events/recorded-events.lookup';
+import { BatchIdTakenRefusal, InvalidEventsRefusal, InvariantRefusal } from '../recording.refusals';
+import {
+  ReservationEvent,
+  ReservationState,
+  decideReservation,
+  evolveReservation,
+  initialReservation,
+  toReservationEvent,
+} from '../reservations/reservation';
+import { RecordActivities, RecordedActivities } from './record-activities.command';
+import {
+  Claim,
+  claimTaken,
+  claimsOf,
+  recordingStreamOf,
+  referencesOf,
+  toNewEvents,
+  unknownReferences,
+  validateActivities,
+} from './record-activities.decide';
+
+/** Concurrent claims on one reservation are rare; a handful of reloads settles them. */
+const MAX_ATTEMPTS = 5;
+
+/**
+ * Records a batch: validates it by the domain's rules, checks that what it refers to
+ * exists, takes the claims its invariants need, then appends the whole batch to its own
+ * stream in one append. A concurrent change to a claim is retried from a fresh load; if it
+ * keeps happening the conflict reaches the client (412), it is never swallowed.
+ */
+@CommandHandler(RecordActivities)
+export class RecordActivitiesHandler implements ICommandHandler<
+  RecordActivities,
+  RecordedActivities
+> {
+  private readonly logger = new Logger(RecordActivitiesHandler.name);
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(RECORDED_EVENTS_LOOKUP) private readonly recorded: RecordedEventsLookup,
+    @Inject(CLOCK) private readonly now: Clock,
+  ) {}
+
+  async execute(command: RecordActivities): Promise<RecordedActivities> {
+    const errors = validateActivities(command.activities);
+    if (errors.length > 0) throw new InvalidEventsRefusal(errors);
+    const claims = claimsOf(command.activities);
+
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.record(command, claims);
+      } catch (error) {
+        if (!(error instanceof WrongExpectedRevisionError) || attempt >= MAX_ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  private async record(
+    command: RecordActivities,
+    claims: readonly Claim[],
+  ): Promise<RecordedActivities> {
+    const references = referencesOf(command.activities);
+    const recorded = await this.recorded.findExisting(
+      references.map((reference) => reference.targetId),
+    );
+    const unknown = unknownReferences(command.activities, references, recorded);
+    if (unknown.length > 0) throw new InvalidEventsRefusal(unknown);
+
+    const taken: { claim: Claim; revision: number }[] = [];
+    try {
+      for (const claim of claims) {
+        const revision = await this.reserve(claim);
+        if (revision !== null) taken.push({ claim, revision });
+      }
+      return await this.append(command);
+    } catch (error) {
+      // Only a definite refusal releases the claims: after an unavailable store the batch
+      // may have been written, and its claims must then stand.
+      if (isDefiniteRefusal(error)) await this.release(taken);
+      throw error;
+    }
+  }
+
+  /** The revision written, or null when the claim was already ours (a retried batch). */
+  private async reserve(claim: Claim): Promise<number | null> {
+    const state = await this.loadReservation(claim.streamId);
+    const holderRecorded =
+      state.status === 'held' && state.eventId !== claim.eventId
+        ? (await this.recorded.findExisting([state.eventId])).has(state.eventId)
+        : false;
+    const decision = decideReservation(state, claim.eventId, this.now(), holderRecorded);
+    switch (decision.kind) {
+      case 'held-by-us':
+        return null;
+      case 'taken':
+        throw claimTaken(claim, `event ${decision.byEventId}`);
+      case 'reserve': {
+        const result = await this.store.append(
+          claim.streamId,
+          decision.events.map((event) => this.reservationEvent(event)),
+          decision.expectedRevision,
+        );
+        return result.nextExpectedRevision;
+      }
+      default: {
+        const unreachable: never = decision;
+        return unreachable;
+      }
+    }
+  }
+
+  private async append(command: RecordActivities): Promise<RecordedActivities> {
+    const streamId = recordingStreamOf(command.activities);
+    const events = toNewEvents(command);
+    let result;
+    try {
+      result = await this.store.append(streamId, events, 'no_stream');
+    } catch (error) {
+      // The stream is named after the first id: it exists, holding another batch.
+      if (error instanceof WrongExpectedRevisionError) throw new BatchIdTakenRefusal(events[0].id);
+      throw error;
+    }
+    const positions = events.map((event, i) => ({ id: event.id, position: result.positions[i] }));
+    await this.recorded.remember(positions);
+    return { streamId, written: result.written, events: positions };
+  }
+
+  private async loadReservation(streamId: string): Promise<ReservationState> {
+    let stored: StoredEvent[];
+    try {
+      stored = await this.store.readStream(streamId);
+    } catch (error) {
+      if (error instanceof StreamNotFoundError) return initialReservation;
+      throw error;
+    }
+    return stored.reduce(
+      (state, event) =>
+        evolveReservation(state, toReservationEvent(event), event.revision, event.recordedAt),
+      initialReservation,
+    );
+  }
+
+  /**
+   * Compensation for claims taken by a batch that was then refused. If it fails, the claim
+   * stays until it is found stale (see `decideReservation`); the client still gets the
+   * batch's own refusal, which is what it needs to act on.
+   */
+  private async release(taken: readonly { claim: Claim; revision: number }[]): Promise<void> {
+    for (const { claim, revision } of taken) {
+      const released: ReservationEvent = {
+        type: 'ClaimReleased',
+        data: { eventId: claim.eventId, reason: 'batch-refused' },
+      };
+      try {
+        await this.store.append(claim.streamId, [this.reservationEvent(released)], revision);
+      } catch (error) {
+        this.logger.warn(
+          `Could not release ${claim.streamId} for ${claim.eventId}: ${String(error)}`,
+        );
+      }
+    }
+  }
+
+  private reservationEvent(event: ReservationEvent): NewEvent {
+    return {
+      id: randomUUID(),
+      type: event.type,
+      schemaVersion: 1,
+      data: event.data,
+      metadata: { recordedBy: 'system:recording' },
+    };
+  }
+}
+
+function isDefiniteRefusal(error: unknown): boolean {
+  return (
+    error instanceof BatchIdTakenRefusal ||
+    error instanceof DuplicateEventIdError ||
+    error instanceof InvalidEventsRefusal ||
+    error instanceof InvariantRefusal
+  );
+}

@@ -1,0 +1,158 @@
+import { AuthenticatedPrincipal } from '@ledger/access';
+import { isActivityType } from '@ledger/domain';
+import { plainToInstance } from 'class-transformer';
+import { ValidationError, validateSync } from 'class-validator';
+import { BodyNotAllowedRefusal } from '../../access/access.refusals';
+import { ACTIVITY_REQUEST_DATA } from '../activities/activity-request-data';
+import { EventError, InvalidEventsRefusal } from '../recording.refusals';
+import { ActivityToRecord } from './record-activities.command';
+import { validateActivities } from './record-activities.decide';
+import { ActivityEventRequest, MAX_EVENTS_PER_BATCH } from './record-activities.request.dto';
+
+const STRICT = { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true };
+
+/**
+ * Turns a request body into activities to record, or refuses it with every error of the
+ * batch at once: the envelope, each type's request data, then the domain's own rules on the
+ * events that passed both (so one mistake is not reported twice). A recorder may record
+ * only for its own body (403); other keys must name the body in `data.bodyId`.
+ */
+export function activitiesFromRequest(
+  body: unknown,
+  principal: AuthenticatedPrincipal,
+): ActivityToRecord[] {
+  const events = eventsOf(body);
+  const errors: EventError[] = [];
+  const shaped: ActivityToRecord[] = [];
+  const shapedIndexes: number[] = [];
+  const foreign: { index: number; id: unknown; bodyId: string }[] = [];
+
+  events.forEach((raw, index) => {
+    const id = isObject(raw) ? raw.id : undefined;
+    const before = errors.length;
+    if (!isObject(raw)) {
+      errors.push({
+        index,
+        field: '',
+        reason: 'must be an object with id, type, occurredOn and data',
+      });
+      return;
+    }
+    const envelope = plainToInstance(ActivityEventRequest, raw);
+    errors.push(...flatten(validateSync(envelope, STRICT)).map((e) => ({ index, id, ...e })));
+    if (isActivityType(raw.type) && isObject(raw.data)) {
+      const data = plainToInstance(ACTIVITY_REQUEST_DATA[raw.type], raw.data);
+      errors.push(
+        ...flatten(validateSync(data, STRICT)).map((e) => ({
+          index,
+          id,
+          field: `data.${e.field}`,
+          reason: e.reason,
+        })),
+      );
+    }
+    if (errors.length > before) return;
+
+    const data = { ...(raw.data as Record<string, unknown>) };
+    if (data.bodyId === undefined && principal.bodyId !== null) data.bodyId = principal.bodyId;
+    if (data.bodyId === undefined) {
+      errors.push({
+        index,
+        id,
+        field: 'data.bodyId',
+        reason: 'is required: this key acts for no body',
+      });
+      return;
+    }
+    if (principal.role === 'recorder' && data.bodyId !== principal.bodyId) {
+      foreign.push({ index, id, bodyId: String(data.bodyId) });
+    }
+    shaped.push({
+      id: String(raw.id),
+      type: String(raw.type),
+      occurredOn: String(raw.occurredOn),
+      data,
+    });
+    shapedIndexes.push(index);
+  });
+
+  if (foreign.length > 0 && principal.bodyId !== null)
+    throw new BodyNotAllowedRefusal(principal.bodyId, foreign);
+  errors.push(...duplicateIds(events));
+  // The domain's errors are indexed within `shaped`; map them back to the request.
+  for (const error of validateActivities(shaped)) {
+    if (error.field === 'id') continue;
+    errors.push({ ...error, index: shapedIndexes[error.index ?? 0] });
+  }
+  if (errors.length > 0) throw new InvalidEventsRefusal(errors.sort(byIndex));
+  return shaped;
+}
+
+function eventsOf(body: unknown): unknown[] {
+  if (!isObject(body)) {
+    throw new InvalidEventsRefusal([
+      { field: '', reason: 'must be a JSON object with an events array' },
+    ]);
+  }
+  const unknownMembers = Object.keys(body).filter((key) => key !== 'events');
+  const errors: EventError[] = unknownMembers.map((key) => ({
+    field: key,
+    reason: 'is not a member of this request',
+  }));
+  const events = body.events;
+  if (!Array.isArray(events)) {
+    errors.push({ field: 'events', reason: 'must be an array of events' });
+  } else if (events.length < 1 || events.length > MAX_EVENTS_PER_BATCH) {
+    errors.push({
+      field: 'events',
+      reason: `must hold 1 to ${MAX_EVENTS_PER_BATCH} events; got ${events.length}`,
+    });
+  }
+  if (errors.length > 0) throw new InvalidEventsRefusal(errors);
+  return events as unknown[];
+}
+
+function duplicateIds(events: readonly unknown[]): EventError[] {
+  const firstIndexOf = new Map<unknown, number>();
+  const errors: EventError[] = [];
+  events.forEach((raw, index) => {
+    const id = isObject(raw) ? raw.id : undefined;
+    if (typeof id !== 'string') return;
+    const earlier = firstIndexOf.get(id);
+    if (earlier === undefined) firstIndexOf.set(id, index);
+    else
+      errors.push({
+        index,
+        id,
+        field: 'id',
+        reason: `repeats the id of event ${earlier} of this batch`,
+      });
+  });
+  return errors;
+}
+
+/** class-validator nests nothing here (the DTOs are flat); one error per failed constraint. */
+function flatten(errors: readonly ValidationError[]): { field: string; reason: string }[] {
+  return errors.flatMap((error) =>
+    Object.entries(error.constraints ?? {}).map(([constraint, message]) => ({
+      field: error.property,
+      reason:
+        constraint === 'whitelistValidation'
+          ? 'is not a field of this event'
+          : stripProperty(message, error.property),
+    })),
+  );
+}
+
+/** class-validator's built-in messages start with the property name; ours do not. */
+function stripProperty(message: string, property: string): string {
+  return message.startsWith(`${property} `) ? message.slice(property.length + 1) : message;
+}
+
+function byIndex(a: EventError, b: EventError): number {
+  return (a.index ?? -1) - (b.index ?? -1);
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

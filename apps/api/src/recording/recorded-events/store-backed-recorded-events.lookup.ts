@@ -1,0 +1,61 @@
+import { EventStore } from '@ledger/event-store';
+import { DataSource } from 'typeorm';
+import { RecordedEventsLookup } from './recorded-events.lookup';
+
+const CATCH_UP_PAGE = 5_000;
+
+/**
+ * Ids of every stored event, kept in `recorded_event_ids` in the read-model database.
+ *
+ * The store's port cannot look an event up by id, so this table answers instead. It can
+ * never be trusted to be complete on its own (a crash after an append and before
+ * `remember`, or events appended by another process), so every lookup first catches the
+ * table up from the store: `readAll` after its checkpoint. In the usual case
+ * that read is empty and costs one round trip. Rows are inserted idempotently, so
+ * concurrent catch-ups and `remember` calls never conflict.
+ */
+export class StoreBackedRecordedEventsLookup implements RecordedEventsLookup {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly eventStore: EventStore,
+  ) {}
+
+  async findExisting(ids: readonly string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    await this.catchUp();
+    const rows: { event_id: string }[] = await this.dataSource.query(
+      `SELECT event_id FROM recorded_event_ids WHERE event_id = ANY($1::uuid[])`,
+      [ids],
+    );
+    return new Set(rows.map((row) => row.event_id));
+  }
+
+  async remember(events: readonly { id: string; position: number }[]): Promise<void> {
+    if (events.length === 0) return;
+    await this.dataSource.query(
+      `INSERT INTO recorded_event_ids (event_id, position)
+       SELECT * FROM unnest($1::uuid[], $2::bigint[])
+       ON CONFLICT (event_id) DO NOTHING`,
+      [events.map((event) => event.id), events.map((event) => event.position)],
+    );
+  }
+
+  /** Also run at start-up, so the first request after a crash does not pay for it. */
+  async catchUp(): Promise<void> {
+    const [{ position }]: { position: string }[] = await this.dataSource.query(
+      `SELECT position FROM recorded_event_ids_checkpoint`,
+    );
+    let after = Number(position);
+    for (;;) {
+      const page = await this.eventStore.readAll({ after, maxCount: CATCH_UP_PAGE });
+      if (page.length === 0) return;
+      await this.remember(page);
+      after = page[page.length - 1].position;
+      await this.dataSource.query(
+        `UPDATE recorded_event_ids_checkpoint SET position = greatest(position, $1)`,
+        [after],
+      );
+      if (page.length < CATCH_UP_PAGE) return;
+    }
+  }
+}

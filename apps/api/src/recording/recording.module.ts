@@ -1,0 +1,28 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { EventStore } from '@ledger/event-store';
+import { DataSource } from 'typeorm';
+import { EVENT_STORE } from '../stores/stores.tokens';
+import { RecordActivitiesHandler } from './record-activities/record-activities.handler';
+import { RecordActivitiesHttpController } from './record-activities/record-activities.http.controller';
+import { RECORDED_EVENTS_LOOKUP } from './recorded-events/recorded-events.lookup';
+import { StoreBackedRecordedEventsLookup } from './recorded-events/store-backed-recorded-events.lookup';
+
+const commandHandlers = [RecordActivitiesHandler];
+const lookups = [
+  {
+    provide: RECORDED_EVENTS_LOOKUP,
+    inject: [DataSource, EVENT_STORE],
+    useFactory: (dataSource: DataSource, store: EventStore) =>
+      new StoreBackedRecordedEventsLookup(dataSource, store),
+  },
+];
+const controllers = [RecordActivitiesHttpController];
+
+@Module({
+  imports: [CqrsModule],
+  providers: [...commandHandlers, ...lookups],
+  controllers,
+  exports: [RECORDED_EVENTS_LOOKUP],
+})
+export class RecordingModule {}

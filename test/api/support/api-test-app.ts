@@ -1,0 +1,48 @@
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { AccessService, CreateKeyRequest } from '@ledger/access';
+import { EventStore, openStores } from '@ledger/event-store';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import { AppModule } from '../../../apps/api/src/app.module';
+import { Readiness } from '../../../apps/api/src/health/readiness';
+import { configureHttp } from '../../../apps/api/src/problem-details/configure-http';
+import { startUp } from '../../../apps/api/src/start-up/start-up';
+import { EVENT_STORE } from '../../../apps/api/src/stores/stores.tokens';
+
+/**
+ * The service as `main.ts` builds it, on embedded PGlite in a fresh temporary data
+ * directory, without demo data. One per test file: creating a PGlite database is slow.
+ */
+export interface ApiTestApp {
+  app: NestExpressApplication;
+  store: EventStore;
+  http(): ReturnType<typeof request>;
+  createKey(key: CreateKeyRequest): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function startApiTestApp(): Promise<ApiTestApp> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'ledger-api-'));
+  const stores = await openStores({ DATA_DIR: dataDir });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(stores), {
+    bodyParser: false,
+    logger: false,
+  });
+  configureHttp(app);
+  await app.init();
+  await startUp(app, { demoData: false });
+  app.get(Readiness).markReady();
+  return {
+    app,
+    store: app.get<EventStore>(EVENT_STORE),
+    http: () => request(app.getHttpServer()),
+    createKey: async (key) => (await app.get(AccessService).createKey(key)).key,
+    close: async () => {
+      await app.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
