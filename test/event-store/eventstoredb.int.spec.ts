@@ -61,7 +61,11 @@ describe('EventStoreDB event store specifics', () => {
     const missing = `missing-${randomUUID()}`;
     const rejected = store.append(missing, [newEvent()], 'stream_exists');
     await expect(rejected).rejects.toBeInstanceOf(WrongExpectedRevisionError);
-    await expect(rejected).rejects.toMatchObject({ streamId: missing, expected: 'stream_exists', actual: 'no_stream' });
+    await expect(rejected).rejects.toMatchObject({
+      streamId: missing,
+      expected: 'stream_exists',
+      actual: 'no_stream',
+    });
   });
 
   it('reports a missing stream as StreamNotFoundError naming it', async () => {
@@ -83,11 +87,13 @@ describe('EventStoreDB event store specifics', () => {
       code: 'duplicate-event-id',
       eventIds: [a.id, b.id],
     });
-    await expect(store.append(streamId, [a, a])).rejects.toMatchObject({ code: 'duplicate-event-id' });
+    await expect(store.append(streamId, [a, a])).rejects.toMatchObject({
+      code: 'duplicate-event-id',
+    });
     expect((await store.readStream(streamId)).map((e) => e.id)).toEqual([a.id, b.id]);
   });
 
-  it('leaves the server\'s own events out of reads, the head and subscriptions', async () => {
+  it("leaves the server's own events out of reads, the head and subscriptions", async () => {
     const start = await store.headPosition();
     const streamId = `system-${randomUUID()}`;
     const first = newEvent();
@@ -105,7 +111,9 @@ describe('EventStoreDB event store specifics', () => {
       [first.id, firstPosition],
       [second.id, secondPosition],
     ]);
-    expect((await store.readAll({ after: firstPosition, maxCount: 1 })).map((e) => e.id)).toEqual([second.id]);
+    expect((await store.readAll({ after: firstPosition, maxCount: 1 })).map((e) => e.id)).toEqual([
+      second.id,
+    ]);
     const delivered: StoredEvent[] = [];
     for await (const event of subscription) {
       delivered.push(event);
@@ -116,7 +124,10 @@ describe('EventStoreDB event store specifics', () => {
 
   it('keeps schemaVersion out of the metadata it returns and recordedAt from the server', async () => {
     const streamId = `metadata-${randomUUID()}`;
-    const event = newEvent({ schemaVersion: 3, metadata: { recordedBy: 'key:a', schemaVersion: 9 } });
+    const event = newEvent({
+      schemaVersion: 3,
+      metadata: { recordedBy: 'key:a', schemaVersion: 9 },
+    });
     await store.append(streamId, [event], 'no_stream');
     const [stored] = await store.readStream(streamId);
     expect(stored.schemaVersion).toBe(3);
@@ -126,11 +137,13 @@ describe('EventStoreDB event store specifics', () => {
   it('reports an append that outlives its deadline as EventStoreUnavailableError', async () => {
     for (const batchAppend of [true, false]) {
       const slow = await EsdbTestServer.start({ batchAppend });
-      const impatient = EventStoreDbEventStore.connect(`${slow.connectionString}&defaultDeadline=300`);
-      slow.holdAppends(true);
-      await expect(impatient.append(`slow-${randomUUID()}`, [newEvent()], 'no_stream')).rejects.toBeInstanceOf(
-        EventStoreUnavailableError,
+      const impatient = EventStoreDbEventStore.connect(
+        `${slow.connectionString}&defaultDeadline=300`,
       );
+      slow.holdAppends(true);
+      await expect(
+        impatient.append(`slow-${randomUUID()}`, [newEvent()], 'no_stream'),
+      ).rejects.toBeInstanceOf(EventStoreUnavailableError);
       await impatient.close();
       slow.stop();
     }

@@ -18,7 +18,6 @@ import {
   LoggedEvent,
 } from './in-memory-event-log';
 
-
 export function streamName(identifier: StreamIdentifier | undefined): string {
   return Buffer.from(identifier?.getStreamName_asU8() ?? new Uint8Array()).toString('utf8');
 }
@@ -48,7 +47,10 @@ function formatUuid(id: string, structured: boolean): UUID {
   );
 }
 
-export function readEvent(event: LoggedEvent, uuidOption: ReadReq.Options.UUIDOption | undefined): ReadResp {
+export function readEvent(
+  event: LoggedEvent,
+  uuidOption: ReadReq.Options.UUIDOption | undefined,
+): ReadResp {
   const recorded = new ReadResp.ReadEvent.RecordedEvent()
     .setId(formatUuid(event.id, uuidOption?.hasStructured() ?? false))
     .setStreamIdentifier(streamIdentifier(event.streamName))
@@ -62,31 +64,46 @@ export function readEvent(event: LoggedEvent, uuidOption: ReadReq.Options.UUIDOp
     .set('type', event.type)
     .set('content-type', event.contentType)
     .set('created', event.createdTicks.toString());
-  const read = new ReadResp.ReadEvent().setEvent(recorded).setCommitPosition(event.position.toString());
+  const read = new ReadResp.ReadEvent()
+    .setEvent(recorded)
+    .setCommitPosition(event.position.toString());
   return new ReadResp().setEvent(read);
 }
 
 /** The details a wrong-expected-version answer carries, in the BatchAppend (shared) form. */
-export function wrongExpectedVersionDetails(currentRevision: bigint, expected: bigint): WrongExpectedVersion {
+export function wrongExpectedVersionDetails(
+  currentRevision: bigint,
+  expected: bigint,
+): WrongExpectedVersion {
   const details = new WrongExpectedVersion();
   if (currentRevision < 0n) details.setCurrentNoStream(new ProtobufEmpty());
   else details.setCurrentStreamRevision(currentRevision.toString());
   if (expected === EXPECTED_ANY) details.setExpectedAny(new ProtobufEmpty());
   else if (expected === EXPECTED_NO_STREAM) details.setExpectedNoStream(new ProtobufEmpty());
-  else if (expected === EXPECTED_STREAM_EXISTS) details.setExpectedStreamExists(new ProtobufEmpty());
+  else if (expected === EXPECTED_STREAM_EXISTS)
+    details.setExpectedStreamExists(new ProtobufEmpty());
   else details.setExpectedStreamPosition(expected.toString());
   return details;
 }
 
 export function errorStatus(
-  code: Code, message: string, details: { serializeBinary(): Uint8Array }, typeName: string): Status {
+  code: Code,
+  message: string,
+  details: { serializeBinary(): Uint8Array },
+  typeName: string,
+): Status {
   const any = new Any();
   any.pack(details.serializeBinary(), typeName);
   return new Status().setCode(code).setMessage(message).setDetails(any);
 }
 
 export function timeoutStatus(): Status {
-  return errorStatus(Code.DEADLINE_EXCEEDED, 'Timeout', new Timeout(), 'event_store.client.Timeout');
+  return errorStatus(
+    Code.DEADLINE_EXCEEDED,
+    'Timeout',
+    new Timeout(),
+    'event_store.client.Timeout',
+  );
 }
 
 export { Code, Empty };

@@ -4,7 +4,12 @@
  */
 import * as grpc from '@grpc/grpc-js';
 import { Empty as ProtobufEmpty } from 'google-protobuf/google/protobuf/empty_pb';
-import { AllStreamPosition, Empty, UUID } from '@eventstore/db-client/generated/shared_pb';
+import {
+  AllStreamPosition,
+  BadRequest,
+  Empty,
+  UUID,
+} from '@eventstore/db-client/generated/shared_pb';
 import { IStreamsServer } from '@eventstore/db-client/generated/streams_grpc_pb';
 import {
   AppendReq,
@@ -70,7 +75,9 @@ function unimplemented(method: string): grpc.ServiceError {
   });
 }
 
-function toProposed(message: AppendReq.ProposedMessage | BatchAppendReq.ProposedMessage): ProposedEvent {
+function toProposed(
+  message: AppendReq.ProposedMessage | BatchAppendReq.ProposedMessage,
+): ProposedEvent {
   const metadata = message.getMetadataMap();
   const type = metadata.get('type');
   const contentType = metadata.get('content-type');
@@ -131,7 +138,8 @@ function append(
         return;
       }
       const proposed = request.getProposedMessage();
-      if (proposed === undefined) throw new Error('Append messages after the first must be proposed messages');
+      if (proposed === undefined)
+        throw new Error('Append messages after the first must be proposed messages');
       events.push(toProposed(proposed));
     } catch (error) {
       failure ??= error as Error;
@@ -139,7 +147,10 @@ function append(
   });
   call.on('end', () => {
     if (failure !== undefined || options === undefined) {
-      callback({ code: grpc.status.INVALID_ARGUMENT, details: (failure ?? new Error('No options')).message });
+      callback({
+        code: grpc.status.INVALID_ARGUMENT,
+        details: (failure ?? new Error('No options')).message,
+      });
       return;
     }
     if (gate.held) return;
@@ -211,7 +222,12 @@ function batchAppend(
         },
         Math.max(0, Math.min(deadline - Date.now(), 2 ** 31 - 1)),
       );
-      pending.set(correlationId, { stream, expected: batchExpectedVersion(options), events: [], timer });
+      pending.set(correlationId, {
+        stream,
+        expected: batchExpectedVersion(options),
+        events: [],
+        timer,
+      });
     }
     const batch = pending.get(correlationId);
     if (batch === undefined) return;
@@ -224,7 +240,12 @@ function batchAppend(
         correlationId,
         batch.stream,
         new BatchAppendResp().setError(
-          errorStatus(Code.INVALID_ARGUMENT, 'BadRequest', new Empty(), 'event_store.client.BadRequest'),
+          errorStatus(
+            Code.INVALID_ARGUMENT,
+            'BadRequest',
+            new BadRequest().setMessage((error as Error).message),
+            'event_store.client.BadRequest',
+          ),
         ),
       );
       return;
@@ -293,7 +314,9 @@ function eventFilter(options: ReadReq.Options): (event: LoggedEvent) => boolean 
 function read(log: InMemoryEventLog, call: grpc.ServerWritableStream<ReadReq, ReadResp>): void {
   const options = call.request.getOptions();
   if (options === undefined) {
-    call.destroy(Object.assign(new Error('Read without options'), { code: grpc.status.INVALID_ARGUMENT }));
+    call.destroy(
+      Object.assign(new Error('Read without options'), { code: grpc.status.INVALID_ARGUMENT }),
+    );
     return;
   }
   const uuidOption = options.getUuidOption();
@@ -347,29 +370,44 @@ function read(log: InMemoryEventLog, call: grpc.ServerWritableStream<ReadReq, Re
         allOptions.hasPosition() && position !== undefined
           ? events.filter(
               (event) =>
-                compareToPosition(event, BigInt(position.getCommitPosition()), BigInt(position.getPreparePosition())) < 0,
+                compareToPosition(
+                  event,
+                  BigInt(position.getCommitPosition()),
+                  BigInt(position.getPreparePosition()),
+                ) < 0,
             )
           : allOptions.hasEnd()
             ? events
             : []
-      ).slice().reverse();
+      )
+        .slice()
+        .reverse();
     } else {
       // Forwards from a position includes the event at it.
       selected =
         allOptions.hasPosition() && position !== undefined
           ? events.filter(
               (event) =>
-                compareToPosition(event, BigInt(position.getCommitPosition()), BigInt(position.getPreparePosition())) >= 0,
+                compareToPosition(
+                  event,
+                  BigInt(position.getCommitPosition()),
+                  BigInt(position.getPreparePosition()),
+                ) >= 0,
             )
           : allOptions.hasEnd()
             ? []
             : events;
     }
   } else {
-    call.destroy(Object.assign(new Error('Read without a stream or $all'), { code: grpc.status.INVALID_ARGUMENT }));
+    call.destroy(
+      Object.assign(new Error('Read without a stream or $all'), {
+        code: grpc.status.INVALID_ARGUMENT,
+      }),
+    );
     return;
   }
-  for (const event of selected.filter(accepts).slice(0, count)) call.write(readEvent(event, uuidOption));
+  for (const event of selected.filter(accepts).slice(0, count))
+    call.write(readEvent(event, uuidOption));
   call.end();
 }
 
@@ -382,7 +420,9 @@ function subscribeToAll(
 ): void {
   call.write(
     new ReadResp().setConfirmation(
-      new ReadResp.SubscriptionConfirmation().setSubscriptionId(`$all-${Math.random().toString(36).slice(2)}`),
+      new ReadResp.SubscriptionConfirmation().setSubscriptionId(
+        `$all-${Math.random().toString(36).slice(2)}`,
+      ),
     ),
   );
   const events = log.all();
@@ -392,7 +432,11 @@ function subscribeToAll(
     // As EventStoreDB does: read the first event at or after the position, then start after it.
     const first = events.findIndex(
       (event) =>
-        compareToPosition(event, BigInt(position.getCommitPosition()), BigInt(position.getPreparePosition())) >= 0,
+        compareToPosition(
+          event,
+          BigInt(position.getCommitPosition()),
+          BigInt(position.getPreparePosition()),
+        ) >= 0,
     );
     history = first < 0 ? [] : events.slice(first + 1);
   } else {
@@ -402,7 +446,9 @@ function subscribeToAll(
   const head = events[events.length - 1]?.position ?? 0n;
   call.write(
     new ReadResp().setCheckpoint(
-      new ReadResp.Checkpoint().setCommitPosition(head.toString()).setPreparePosition(head.toString()),
+      new ReadResp.Checkpoint()
+        .setCommitPosition(head.toString())
+        .setPreparePosition(head.toString()),
     ),
   );
   call.write(new ReadResp().setCaughtUp(new ReadResp.CaughtUp()));

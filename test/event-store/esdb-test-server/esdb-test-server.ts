@@ -7,7 +7,10 @@
 import { randomUUID } from 'node:crypto';
 import * as grpc from '@grpc/grpc-js';
 import { ServerFeaturesService } from '@eventstore/db-client/generated/serverfeatures_grpc_pb';
-import { SupportedMethod, SupportedMethods } from '@eventstore/db-client/generated/serverfeatures_pb';
+import {
+  SupportedMethod,
+  SupportedMethods,
+} from '@eventstore/db-client/generated/serverfeatures_pb';
 import { StreamsService } from '@eventstore/db-client/generated/streams_grpc_pb';
 import { AppendGate, streamsService } from './esdb-streams-service';
 import { EXPECTED_ANY, InMemoryEventLog } from './in-memory-event-log';
@@ -48,8 +51,13 @@ export class EsdbTestServer {
         record('GetSupportedMethods');
         const methods = ['Read', 'Append', 'Delete', 'Tombstone']
           .concat(options.batchAppend ? ['BatchAppend'] : [])
-          .map((method) => new SupportedMethod().setServiceName(STREAMS_SERVICE).setMethodName(method));
-        callback(null, new SupportedMethods().setEventStoreServerVersion('24.10.0').setMethodsList(methods));
+          .map((method) =>
+            new SupportedMethod().setServiceName(STREAMS_SERVICE).setMethodName(method),
+          );
+        callback(
+          null,
+          new SupportedMethods().setEventStoreServerVersion('24.10.0').setMethodsList(methods),
+        );
       },
     });
     // A real node writes its own events to $all from the start; the ledger must skip them.

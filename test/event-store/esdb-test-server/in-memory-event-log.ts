@@ -27,7 +27,12 @@ export interface LoggedEvent extends ProposedEvent {
 }
 
 export type CommitResult =
-  | { kind: 'written' | 'idempotent'; firstRevision: bigint; lastRevision: bigint; position: bigint }
+  | {
+      kind: 'written' | 'idempotent';
+      firstRevision: bigint;
+      lastRevision: bigint;
+      position: bigint;
+    }
   | { kind: 'wrong-expected-version'; currentRevision: bigint };
 
 /** Bytes a record takes in the log besides its payload, so positions are not contiguous. */
@@ -56,7 +61,11 @@ export class InMemoryEventLog {
     return () => this.listeners.delete(listener);
   }
 
-  commit(streamName: string, expectedVersion: bigint, events: readonly ProposedEvent[]): CommitResult {
+  commit(
+    streamName: string,
+    expectedVersion: bigint,
+    events: readonly ProposedEvent[],
+  ): CommitResult {
     const stream = this.streams.get(streamName) ?? [];
     const current = BigInt(stream.length) - 1n;
 
@@ -78,7 +87,8 @@ export class InMemoryEventLog {
         createdTicks,
       };
       this.nextPosition +=
-        RECORD_OVERHEAD + BigInt(proposed.data.length + proposed.customMetadata.length + streamName.length);
+        RECORD_OVERHEAD +
+        BigInt(proposed.data.length + proposed.customMetadata.length + streamName.length);
       stream.push(event);
       this.log.push(event);
     }

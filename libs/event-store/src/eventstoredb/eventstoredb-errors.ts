@@ -1,11 +1,13 @@
 import {
   CancelledError,
+  convertToCommandError,
   DeadlineExceededError,
   StreamNotFoundError as ClientStreamNotFoundError,
   TimeoutError,
   UnavailableError,
   WrongExpectedVersionError,
 } from '@eventstore/db-client';
+import type { ServiceError } from '@grpc/grpc-js';
 import {
   EventStoreUnavailableError,
   StreamNotFoundError,
@@ -21,7 +23,10 @@ export function actualRevision(error: WrongExpectedVersionError): number | 'no_s
  * Translates `@eventstore/db-client` errors into the port's errors; anything else is rethrown
  * unchanged, since it is a bug rather than a condition a caller can handle.
  */
-export function translateError(error: unknown, streamId?: string): never {
+export function translateError(raw: unknown, streamId?: string): never {
+  // Most calls hand back the client's own errors, but a failed first contact (fetching the
+  // server's features) surfaces as the bare gRPC error.
+  const error = isServiceError(raw) ? convertToCommandError(raw) : raw;
   if (error instanceof WrongExpectedVersionError) {
     throw new WrongExpectedRevisionError(
       error.streamName ?? streamId ?? '',
@@ -42,4 +47,13 @@ export function translateError(error: unknown, streamId?: string): never {
     throw new EventStoreUnavailableError(error);
   }
   throw error;
+}
+
+function isServiceError(error: unknown): error is ServiceError {
+  return (
+    error instanceof Error &&
+    'code' in error &&
+    typeof error.code === 'number' &&
+    'metadata' in error
+  );
 }

@@ -1,4 +1,10 @@
-import { jsonEvent, JSONEventData, Position, ResolvedEvent, AllStreamResolvedEvent } from '@eventstore/db-client';
+import {
+  jsonEvent,
+  JSONEventData,
+  Position,
+  ResolvedEvent,
+  AllStreamResolvedEvent,
+} from '@eventstore/db-client';
 import { EventMetadata, NewEvent, StoredEvent } from '../event-store.port';
 
 /** What the adapter writes as an event's metadata: the port's metadata plus the schema version. */
@@ -6,7 +12,8 @@ interface StoredMetadata extends EventMetadata {
   schemaVersion: number;
 }
 
-type RecordedEvent = NonNullable<ResolvedEvent['event']> | NonNullable<AllStreamResolvedEvent['event']>;
+type RecordedEvent =
+  NonNullable<ResolvedEvent['event']> | NonNullable<AllStreamResolvedEvent['event']>;
 
 /** Servers before 22.6 send this (-1 as an unsigned 64-bit number) instead of a stream read's position. */
 const NO_POSITION = 18446744073709551615n;
@@ -66,5 +73,10 @@ export function toStoredEvent(recorded: RecordedEvent): StoredEvent {
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Uint8Array);
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    !(value instanceof Uint8Array)
+  );
 }

@@ -72,7 +72,11 @@ export class EventStoreDbEventStore implements EventStore {
     const repeated = repeatedIds(events);
     if (repeated.length > 0) throw new DuplicateEventIdError(repeated);
     if (events.length === 0) {
-      return { nextExpectedRevision: await this.lastRevision(streamId), positions: [], written: false };
+      return {
+        nextExpectedRevision: await this.lastRevision(streamId),
+        positions: [],
+        written: false,
+      };
     }
     // EventStoreDB answers a retry with `any` from a bounded cache of recent event ids and
     // writes the events again once they have left it, so the adapter looks for itself.
@@ -95,7 +99,11 @@ export class EventStoreDbEventStore implements EventStore {
       // the port promises the original result for any retry of the same events.
       const original = await this.findOriginalAppend(streamId, events);
       if (original !== undefined) return original;
-      throw new WrongExpectedRevisionError(streamId, String(expectedRevision), actualRevision(error));
+      throw new WrongExpectedRevisionError(
+        streamId,
+        String(expectedRevision),
+        actualRevision(error),
+      );
     }
     const nextExpectedRevision = Number(appended.nextExpectedRevision);
     const stored = await this.readStream(streamId, {
@@ -243,7 +251,9 @@ export class EventStoreDbEventStore implements EventStore {
     }
     const wanted = new Set(events.map((event) => event.id));
     const found = stored.flatMap((resolved) =>
-      resolved.event !== undefined && wanted.has(resolved.event.id) ? [toStoredEvent(resolved.event)] : [],
+      resolved.event !== undefined && wanted.has(resolved.event.id)
+        ? [toStoredEvent(resolved.event)]
+        : [],
     );
     if (found.length === 0) return undefined;
     const first = found[0].revision;

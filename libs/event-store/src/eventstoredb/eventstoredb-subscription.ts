@@ -12,7 +12,9 @@ const HIGH_WATER_MARK = 256;
  */
 export class EventStoreDbSubscription implements Subscription {
   private readonly buffer: StoredEvent[] = [];
-  private waiter: { resolve: (result: IteratorResult<StoredEvent>) => void; reject: (error: unknown) => void } | undefined;
+  private waiter:
+    | { resolve: (result: IteratorResult<StoredEvent>) => void; reject: (error: unknown) => void }
+    | undefined;
   private failure: unknown;
   private ended = false;
   private closing: Promise<void> | undefined;
