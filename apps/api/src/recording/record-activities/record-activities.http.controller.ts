@@ -1,4 +1,4 @@
-import { Body, Controller, Headers, HttpCode, HttpStatus, Post, Res } from '@nestjs/common';
+import { Body, Controller, Headers, HttpCode, HttpStatus, Inject, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import {
   ApiBearerAuth,
@@ -12,6 +12,9 @@ import {
 import { AuthenticatedPrincipal } from '@ledger/access';
 import { HttpResponse } from '../../problem-details/express-shapes';
 import { randomUUID } from 'node:crypto';
+import { EventStore } from '@ledger/event-store';
+import { readPlan } from '../../plan/plan.reader';
+import { EVENT_STORE } from '../../stores/stores.tokens';
 import { CurrentPrincipal } from '../../access/current-principal.decorator';
 import { Roles } from '../../access/roles.decorator';
 import { RecordActivities, RecordedActivities } from './record-activities.command';
@@ -23,7 +26,10 @@ import { RecordActivitiesResponse } from './record-activities.response.dto';
 @ApiBearerAuth()
 @Controller('v1/events')
 export class RecordActivitiesHttpController {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(
+    private readonly commands: CommandBus,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
 
   @Post()
   @Roles('recorder')
@@ -49,7 +55,8 @@ export class RecordActivitiesHttpController {
     @Headers('x-request-id') requestId: string | undefined,
     @Res({ passthrough: true }) response: HttpResponse,
   ): Promise<RecordActivitiesResponse> {
-    const activities = activitiesFromRequest(body, principal);
+    const plan = await readPlan(this.store);
+    const activities = activitiesFromRequest(body, principal, new Set(Object.keys(plan.bodies)));
     const causationId = randomUUID();
     const recorded = await this.commands.execute<RecordActivities, RecordedActivities>(
       new RecordActivities(

@@ -15,11 +15,12 @@ const STRICT = { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValue
  * Turns a request body into activities to record, or refuses it with every error of the
  * batch at once: the envelope, each type's request data, then the domain's own rules on the
  * events that passed both (so one mistake is not reported twice). A recorder may record
- * only for its own body (403); other keys must name the body in `data.bodyId`.
+ * only for its own body (403); other keys must name a body of the plan in `data.bodyId`.
  */
 export function activitiesFromRequest(
   body: unknown,
   principal: AuthenticatedPrincipal,
+  knownBodyIds: ReadonlySet<string>,
 ): ActivityToRecord[] {
   const events = eventsOf(body);
   const errors: EventError[] = [];
@@ -66,6 +67,9 @@ export function activitiesFromRequest(
     }
     if (principal.role === 'recorder' && data.bodyId !== principal.bodyId) {
       foreign.push({ index, id, bodyId: String(data.bodyId) });
+    } else if (!knownBodyIds.has(String(data.bodyId))) {
+      errors.push({ index, id, field: 'data.bodyId', reason: 'is not a body of the plan' });
+      return;
     }
     shaped.push({
       id: String(raw.id),

@@ -1,0 +1,43 @@
+import { AccessService } from '@ledger/access';
+import { EventStore } from '@ledger/event-store';
+
+/** What a command may use; opened once per run against the configured stores. */
+export interface CliContext {
+  eventStore: EventStore;
+  access: AccessService;
+  /** Lines for the user; the last one is what scripts read. */
+  print(line: string): void;
+}
+
+export interface CliCommand {
+  /** The words that select it, e.g. ['keys', 'create']. */
+  readonly path: readonly string[];
+  readonly usage: string;
+  run(args: ParsedArgs, context: CliContext): Promise<void>;
+}
+
+export interface ParsedArgs {
+  positional: string[];
+  options: Record<string, string>;
+}
+
+/** Refusal of a command line, printed without a stack trace; exit code 2. */
+export class UsageError extends Error {}
+
+/** `--name value` and `--name=value`; every option takes a value. */
+export function parseArgs(words: readonly string[]): ParsedArgs {
+  const positional: string[] = [];
+  const options: Record<string, string> = {};
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i];
+    if (!word.startsWith('--')) {
+      positional.push(word);
+      continue;
+    }
+    const [name, inline] = word.slice(2).split(/=(.*)/s, 2);
+    const value = inline ?? words[++i];
+    if (value === undefined) throw new UsageError(`--${name} needs a value`);
+    options[name] = value;
+  }
+  return { positional, options };
+}
