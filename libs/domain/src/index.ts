@@ -3,3 +3,4 @@ export * from './places';
 export * from './activities';
 export * from './plan';
 export * from './metrics';
+export * from './demo';

@@ -1,0 +1,2 @@
+export * from './fy2023-demo-activities';
+export * from './seeded-random';
