@@ -81,6 +81,7 @@ export class RecordActivitiesHandler implements ICommandHandler<
     );
     const unknown = unknownReferences(command.activities, references, recorded);
     if (unknown.length > 0) throw new InvalidEventsRefusal(unknown);
+    await this.refuseIdsRecordedElsewhere(command);
 
     const taken: { claim: Claim; revision: number }[] = [];
     try {
@@ -95,6 +96,30 @@ export class RecordActivitiesHandler implements ICommandHandler<
       if (isDefiniteRefusal(error)) await this.release(taken);
       throw error;
     }
+  }
+
+  /**
+   * Ids already recorded by another batch would make the append fail only after the claims
+   * were taken; refusing here first keeps such a refusal from writing anything at all.
+   * (A batch racing with this one is still refused by the append, and releases its claims.)
+   */
+  private async refuseIdsRecordedElsewhere(command: RecordActivities): Promise<void> {
+    const ids = command.activities.map((activity) => activity.id);
+    const found = await this.recorded.findExisting(ids);
+    if (found.size === 0) return;
+    const streamId = recordingStreamOf(command.activities);
+    let ownBatch: string[] = [];
+    try {
+      ownBatch = (await this.store.readStream(streamId)).map((event) => event.id);
+    } catch (error) {
+      if (!(error instanceof StreamNotFoundError)) throw error;
+    }
+    const isRetry = ownBatch.length === ids.length && ownBatch.every((id, i) => id === ids[i]);
+    if (isRetry) return;
+    if (found.has(ids[0]) && !ownBatch.includes(ids[0]))
+      throw new DuplicateEventIdError([...found]);
+    if (ownBatch.length > 0) throw new BatchIdTakenRefusal(ids[0]);
+    throw new DuplicateEventIdError(ids.filter((id) => found.has(id)));
   }
 
   /** The revision written, or null when the claim was already ours (a retried batch). */
