@@ -228,8 +228,9 @@ export class SyntheticActivities {
         return {
           bodyId: 'prefectural-welfare-council',
           fields: {
-            // One signature per organisation: the api refuses a second one.
-            organizationId: `organization-${this.serial}`,
+            // One signature per organisation (the api refuses a second one), also across
+            // generators drawing from the same seed side by side.
+            organizationId: `organization-${randomUUID().replace(/-/g, '')}`,
             organizationName: `共生の会 ${this.serial}`,
             organizationKind: this.pick(ORGANIZATION_KINDS),
             signedAtFesta: this.random() < 0.4,

@@ -1,0 +1,91 @@
+/**
+ * `npm run bench`: for each dataset size (BENCH_SIZES, default 100000,1000000) a fresh
+ * database is seeded with synthetic activities through the event-store port, every
+ * benchmark of `benchmark-list.ts` runs against it, and the results are printed as a table,
+ * written to bench-results/latest.json and recorded in BENCHMARKS.md.
+ */
+import 'reflect-metadata';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { BenchDatabase } from './bench-database';
+import { BenchmarkResult, SeedWriter, notRun } from './benchmark';
+import { BENCHMARKS } from './benchmark-list';
+import { seedDataset } from './dataset/seed-dataset';
+import { describeMachine, machineLine } from './report/machine';
+import { benchmarksMarkdown } from './report/benchmarks-markdown';
+import { textTable } from './report/results-table';
+
+const ROOT = join(__dirname, '..', '..');
+
+function sizesFromEnvironment(): number[] {
+  const sizes = (process.env.BENCH_SIZES ?? '100000,1000000')
+    .split(',')
+    .map((size) => Number(size.trim().replace(/_/g, '')));
+  if (sizes.some((size) => !Number.isInteger(size) || size < 1_000)) {
+    throw new Error('BENCH_SIZES must be a comma-separated list of integers of at least 1000');
+  }
+  return sizes;
+}
+
+function log(message: string): void {
+  process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
+}
+
+async function runSize(size: number): Promise<BenchmarkResult[]> {
+  log(`dataset of ${size.toLocaleString('en')} events: creating the database`);
+  const database = await BenchDatabase.create();
+  const results: BenchmarkResult[] = [];
+  try {
+    const runnable = BENCHMARKS.filter((benchmark) => !benchmark.unavailable?.());
+    const writers: SeedWriter[] = [];
+    for (const benchmark of runnable) {
+      writers.push(...((await benchmark.seedWriters?.({ size, database, log })) ?? []));
+    }
+    const seedTimings = await seedDataset(database.eventStore, size, writers, log);
+    for (const benchmark of BENCHMARKS) {
+      const unavailable = benchmark.unavailable?.();
+      if (unavailable) {
+        results.push(...benchmark.figures.map((figure) => notRun(figure, size, unavailable)));
+        continue;
+      }
+      log(`${benchmark.name}: running`);
+      try {
+        results.push(...(await benchmark.run({ size, database, seedTimings, log })));
+      } catch (error) {
+        const reason = `failed: ${error instanceof Error ? error.message : String(error)}`;
+        log(`${benchmark.name}: ${reason}`);
+        results.push(...benchmark.figures.map((figure) => notRun(figure, size, reason)));
+      }
+    }
+  } finally {
+    await database.close();
+  }
+  return results;
+}
+
+async function main(): Promise<void> {
+  const sizes = sizesFromEnvironment();
+  const machine = await describeMachine();
+  const started = new Date();
+  log(`machine: ${machineLine(machine)}`);
+  const results: BenchmarkResult[] = [];
+  for (const size of sizes) results.push(...(await runSize(size)));
+  const finished = new Date();
+
+  process.stdout.write(`\n${textTable(results)}\n\n`);
+  const run = { startedAt: started.toISOString(), finishedAt: finished.toISOString(), machine, sizes, results };
+  mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
+  writeFileSync(join(ROOT, 'bench-results', 'latest.json'), `${JSON.stringify(run, null, 2)}\n`);
+  writeFileSync(join(ROOT, 'BENCHMARKS.md'), benchmarksMarkdown(run));
+  const short = results.filter((result) => result.verdict === 'falls short').length;
+  const skipped = results.filter((result) => result.verdict === 'not run').length;
+  log(`done in ${Math.round((finished.getTime() - started.getTime()) / 1000)} s: ${results.length - short - skipped} pass, ${short} fall short, ${skipped} not run`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
