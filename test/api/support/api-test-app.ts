@@ -21,11 +21,12 @@ export interface ApiTestApp {
   store: EventStore;
   http(): ReturnType<typeof request>;
   createKey(key: CreateKeyRequest): Promise<string>;
-  close(): Promise<void>;
+  close(options?: { keepDataDir?: boolean }): Promise<void>;
 }
 
-export async function startApiTestApp(): Promise<ApiTestApp> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'ledger-api-'));
+/** In a fresh temporary data directory, or in `dataDir` when given. */
+export async function startApiTestApp(existingDataDir?: string): Promise<ApiTestApp> {
+  const dataDir = existingDataDir ?? (await mkdtemp(join(tmpdir(), 'ledger-api-')));
   const stores = await openStores({ DATA_DIR: dataDir });
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(stores), {
     bodyParser: false,
@@ -40,9 +41,9 @@ export async function startApiTestApp(): Promise<ApiTestApp> {
     store: app.get<EventStore>(EVENT_STORE),
     http: () => request(app.getHttpServer()),
     createKey: async (key) => (await app.get(AccessService).createKey(key)).key,
-    close: async () => {
+    close: async (options = {}) => {
       await app.close();
-      await rm(dataDir, { recursive: true, force: true });
+      if (!options.keepDataDir) await rm(dataDir, { recursive: true, force: true });
     },
   };
 }

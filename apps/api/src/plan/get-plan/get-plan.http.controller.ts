@@ -1,6 +1,6 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { PlanState, gradingBandsFor } from '@ledger/domain';
+import { MEASURE_IDS, PlanState, gradingBandsFor } from '@ledger/domain';
 import { EventStore } from '@ledger/event-store';
 import { Roles } from '../../access/roles.decorator';
 import { EVENT_STORE } from '../../stores/stores.tokens';
@@ -31,7 +31,10 @@ export class GetPlanHttpController {
   async get(): Promise<PlanResponse> {
     const plan = await readPlan(this.store);
     return {
-      measures: Object.values(plan.measures),
+      // Keys like '1' and '4' would come first in object order; the plan's order is ①…⑤.
+      measures: Object.values(plan.measures).sort(
+        (a, b) => MEASURE_IDS.indexOf(a.measureId) - MEASURE_IDS.indexOf(b.measureId),
+      ),
       kpis: Object.values(plan.kpis).map((kpi) => ({
         ...kpi,
         targets: plan.targets.filter((target) => target.kpiId === kpi.kpiId),

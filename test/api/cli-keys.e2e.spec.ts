@@ -1,0 +1,99 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { ApiTestApp, startApiTestApp } from './support/api-test-app';
+import { consultationHandled } from './support/activity-samples';
+
+const run = promisify(execFile);
+const ROOT = resolve(__dirname, '../..');
+
+function cli(dataDir: string, ...args: string[]) {
+  return run(
+    process.execPath,
+    [
+      '-r',
+      'ts-node/register/transpile-only',
+      '-r',
+      'tsconfig-paths/register',
+      'apps/cli/src/main.ts',
+      ...args,
+    ],
+    {
+      cwd: ROOT,
+      env: { ...process.env, DATA_DIR: dataDir, EVENT_STORE_URL: '' },
+      timeout: 120_000,
+    },
+  );
+}
+
+describe('npm run cli -- keys', () => {
+  let dataDir: string;
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'ledger-cli-'));
+  });
+
+  afterAll(() => rm(dataDir, { recursive: true, force: true }));
+
+  it('creates a key, printed alone on the last line, that the service accepts', async () => {
+    const created = await cli(
+      dataDir,
+      'keys',
+      'create',
+      '--role',
+      'recorder',
+      '--body',
+      'peer-support-center',
+      '--name',
+      'desk',
+    );
+    const key = created.stdout.trimEnd().split('\n').at(-1)!;
+    expect(key).toMatch(/^kl_[0-9a-f]{16}_[A-Za-z0-9_-]{43}$/);
+
+    const api: ApiTestApp = await startApiTestApp(dataDir);
+    try {
+      const response = await api
+        .http()
+        .post('/v1/events')
+        .set('Authorization', `Bearer ${key}`)
+        .send({ events: [consultationHandled()] });
+      expect(response.status).toBe(201);
+
+      // The service holds the data directory now: the CLI connects to it as a client.
+      const listed = await cli(dataDir, 'keys', 'list');
+      const [line] = listed.stdout.trimEnd().split('\n');
+      expect(line.split('\t').slice(0, 4)).toEqual([
+        key.slice(3, 19),
+        'recorder',
+        'peer-support-center',
+        'desk',
+      ]);
+
+      await cli(dataDir, 'keys', 'revoke', key.slice(3, 19));
+      const refused = await api
+        .http()
+        .post('/v1/events')
+        .set('Authorization', `Bearer ${key}`)
+        .send({ events: [consultationHandled()] });
+      expect(refused.status).toBe(401);
+    } finally {
+      await api.close({ keepDataDir: true });
+    }
+  }, 180_000);
+
+  it('refuses a recorder key without a body, or for a body the plan does not know', async () => {
+    const noBody = cli(dataDir, 'keys', 'create', '--role', 'recorder');
+    const unknownBody = cli(dataDir, 'keys', 'create', '--role', 'recorder', '--body', 'nobody');
+
+    await expect(noBody).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('a recorder key must name the body it records for'),
+    });
+    await expect(unknownBody).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('unknown body nobody'),
+    });
+  }, 180_000);
+});
