@@ -1,5 +1,5 @@
 import { EventStore } from '@ledger/event-store';
-import { exclusivityFor, Projection, ProjectionRunner } from '@ledger/projections';
+import { exclusivityFor, isPglite, Projection, ProjectionRunner } from '@ledger/projections';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { DataSource } from 'typeorm';
@@ -22,12 +22,14 @@ export async function startProjector(options: ProjectorOptions): Promise<{
 }> {
   const owner = `${hostname()}:${process.pid}:${randomUUID()}`;
   const runners: ProjectionRunner[] = [];
+  const prefetch = !(await isPglite(options.dataSource));
   for (const projection of options.projections) {
     const runner = new ProjectionRunner({
       dataSource: options.dataSource,
       eventStore: options.eventStore,
       projection,
       exclusivity: await exclusivityFor(options.dataSource, owner),
+      prefetch,
       onBatch: options.logBatches
         ? (batch) => process.stdout.write(`${JSON.stringify({ pid: process.pid, projection: projection.name, ...batch })}\n`)
         : undefined,

@@ -108,8 +108,13 @@ export async function exclusivityFor(
   dataSource: DataSource,
   owner: string,
 ): Promise<ProjectionExclusivity> {
-  const [{ version }] = await dataSource.query('SELECT version() AS version');
-  return String(version).includes('PGlite')
+  return (await isPglite(dataSource))
     ? new LeaseExclusivity(dataSource, owner, 10_000)
     : new SessionLockExclusivity(dataSource);
+}
+
+/** Whether the database is embedded PGlite (one session shared by every connection). */
+export async function isPglite(dataSource: DataSource): Promise<boolean> {
+  const [{ version }] = await dataSource.query('SELECT version() AS version');
+  return String(version).includes('PGlite');
 }

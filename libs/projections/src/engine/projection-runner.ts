@@ -16,6 +16,11 @@ export interface ProjectionRunnerOptions {
   idlePollMs?: number;
   /** Pause before trying again when another process holds the build or a batch failed. */
   retryMs?: number;
+  /**
+   * Read the next batch while the current one is applied. Only on PostgreSQL: on PGlite
+   * every connection shares one session, so the read would just queue behind the batch.
+   */
+  prefetch?: boolean;
   /** Start a new build beside the active one even if it was made by this code (rebuild). */
   freshBuild?: boolean;
   /** End once this runner's build is active and has reached the head (rebuild). */
@@ -146,9 +151,17 @@ export class ProjectionRunner {
     const { eventStore, projection, exclusivity } = this.options;
     let renewedAt = Date.now();
     if (build.status === 'active') this.publish(build.position);
+    let prefetched: Promise<StoredEvent[]> | undefined;
     while (!this.stopping) {
-      const events = await eventStore.readAll({ after: build.position, maxCount: this.batchSize });
+      const events = await (prefetched ?? eventStore.readAll({ after: build.position, maxCount: this.batchSize }));
+      prefetched = undefined;
       if (events.length > 0) {
+        if (this.options.prefetch && events.length === this.batchSize) {
+          const after = events[events.length - 1].position;
+          prefetched = eventStore.readAll({ after, maxCount: this.batchSize });
+          // Dropped unread when the batch fails; the failure is reported by applyBatch.
+          prefetched.catch(() => undefined);
+        }
         await this.applyBatch(build, events);
         renewedAt = Date.now();
       }

@@ -2,7 +2,7 @@ import { EventStore } from '@ledger/event-store';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Projection } from '../engine/projection';
-import { exclusivityFor } from '../engine/projection-exclusivity';
+import { exclusivityFor, isPglite } from '../engine/projection-exclusivity';
 import { ProjectionRunner } from '../engine/projection-runner';
 
 export interface RebuildOptions {
@@ -42,7 +42,8 @@ export async function rebuildProjection(
     eventStore: options.eventStore,
     projection: options.projection,
     exclusivity: await exclusivityFor(options.dataSource, `rebuild:${randomUUID()}`),
-    batchSize: options.batchSize ?? 5_000,
+    batchSize: options.batchSize ?? 20_000,
+    prefetch: !(await isPglite(options.dataSource)),
     freshBuild: true,
     stopWhenCaughtUp: true,
     onBatch: (batch) => {

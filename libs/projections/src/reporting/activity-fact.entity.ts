@@ -45,7 +45,11 @@ export class ActivityFactEntity {
   @Column({ name: 'recorded_by', type: 'text', nullable: true })
   recordedBy!: string | null;
 
-  /** The event's data after upcasting: what metric filters and aggregates read. */
+  /**
+   * The fields of the event's data (after upcasting) that some metric filters or
+   * aggregates on; the full event stays in the store. A metric on a new field is a new
+   * code version, hence a rebuild, which fills the field in.
+   */
   @Column({ type: 'jsonb' })
   data!: Record<string, unknown>;
 

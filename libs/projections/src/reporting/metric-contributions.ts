@@ -18,12 +18,12 @@ export class MetricDeltas {
   readonly counters = new Map<string, number>();
   readonly members = new Map<string, number>();
 
-  constructor(private readonly metrics: readonly MetricDefinition[]) {}
+  constructor(private readonly metricsByType: ReadonlyMap<string, readonly MetricDefinition[]>) {}
 
   /** Adds (sign 1) or removes (sign -1) everything `fact` contributes to every metric. */
   add(fact: FactForMetrics, sign: 1 | -1): void {
-    for (const metric of this.metrics) {
-      if (!metric.eventTypes.includes(fact.type) || !matches(metric, fact.data)) continue;
+    for (const metric of this.metricsByType.get(fact.type) ?? []) {
+      if (!matches(metric, fact.data)) continue;
       const grains = grainsOf(fact);
       const aggregate = metric.aggregate;
       if (aggregate.kind === 'countDistinct') {
@@ -93,4 +93,13 @@ function bump(map: Map<string, number>, at: string, delta: number): void {
   const next = (map.get(at) ?? 0) + delta;
   if (next === 0) map.delete(at);
   else map.set(at, next);
+}
+
+/** Metrics by the event types they read, so each fact is matched only against its own. */
+export function metricsByEventType(metrics: readonly MetricDefinition[]): Map<string, MetricDefinition[]> {
+  const byType = new Map<string, MetricDefinition[]>();
+  for (const metric of metrics) {
+    for (const type of metric.eventTypes) byType.set(type, [...(byType.get(type) ?? []), metric]);
+  }
+  return byType;
 }

@@ -3,7 +3,7 @@ import { StoredEvent } from '@ledger/event-store';
 import { QueryRunner } from 'typeorm';
 import { Projection } from '../engine/projection';
 import { execute } from '../engine/sql-execute';
-import { FactForMetrics, MetricDeltas, counterKeyOf, key, parseKey } from './metric-contributions';
+import { FactForMetrics, MetricDeltas, counterKeyOf, key, metricsByEventType, parseKey } from './metric-contributions';
 import { ReportingEvents } from './reporting-events';
 
 export const REPORTING_PROJECTION = 'reporting';
@@ -49,11 +49,20 @@ interface StoredFactRow {
 export class ReportingProjection<Plan> implements Projection {
   readonly name = REPORTING_PROJECTION;
   readonly codeVersion: string;
+  private readonly metricsByType: ReadonlyMap<string, readonly MetricDefinition[]>;
+  /** The data fields any metric filters or aggregates on: all a fact needs to keep. */
+  private readonly metricFields: readonly string[];
 
   constructor(
-    private readonly metrics: readonly MetricDefinition[],
+    metrics: readonly MetricDefinition[],
     private readonly events: ReportingEvents<Plan>,
   ) {
+    this.metricsByType = metricsByEventType(metrics);
+    this.metricFields = [
+      ...new Set(
+        metrics.flatMap((m) => [...Object.keys(m.filter ?? {}), ...('field' in m.aggregate ? [m.aggregate.field] : [])]),
+      ),
+    ].sort();
     this.codeVersion = `${SCHEMA_VERSION}.${fingerprint(JSON.stringify(metrics))}`;
   }
 
@@ -76,7 +85,7 @@ export class ReportingProjection<Plan> implements Projection {
           bodyId: activity.bodyId,
           recordedAt: event.recordedAt,
           recordedBy: typeof event.metadata.recordedBy === 'string' ? event.metadata.recordedBy : null,
-          data: activity.data,
+          data: pick(activity.data, this.metricFields),
           supersedes: activity.supersedes,
           correction: undefined,
         });
@@ -88,7 +97,7 @@ export class ReportingProjection<Plan> implements Projection {
       else if (this.events.isPlanEvent(event)) planEvents.push(event);
     }
 
-    const deltas = new MetricDeltas(this.metrics);
+    const deltas = new MetricDeltas(this.metricsByType);
     if (facts.length > 0 || corrections.length > 0) {
       await this.applyFacts(facts, corrections, deltas, tx, version);
     }
@@ -320,6 +329,12 @@ export class ReportingProjection<Plan> implements Projection {
       [version, JSON.stringify(plan), planEvents[planEvents.length - 1].position],
     );
   }
+}
+
+function pick(data: Readonly<Record<string, unknown>>, fields: readonly string[]): Record<string, unknown> {
+  const kept: Record<string, unknown> = {};
+  for (const field of fields) if (data[field] !== undefined) kept[field] = data[field];
+  return kept;
 }
 
 function correctionOf(event: StoredEvent, target: string, kind: Correction['kind']): Correction {
