@@ -2,7 +2,18 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'pg';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
 import { AuditDatabase, openAuditDatabase } from '@ledger/audit';
+import { METRICS } from '@ledger/domain';
+import {
+  LeaseExclusivity,
+  ProjectionRunner,
+  ReportingProjection,
+  createReadModelDataSource,
+  domainReportingEvents,
+  migrateReadModels,
+} from '@ledger/projections';
 import { EmbeddedPostgres } from '../../../libs/event-store/src/embedded/embedded-postgres';
 import { PostgresEventStore } from '../../../libs/event-store/src/postgres/postgres-event-store';
 import { createTestDatabase, requirePostgres } from '../../support/postgres-test-database';
@@ -14,6 +25,8 @@ export interface AuditBackend {
   database: AuditDatabase;
   /** Straight to the database, as an administrator with psql would be. */
   sql: Pool;
+  /** Runs the reporting projection until it has applied everything in the store. */
+  project(): Promise<void>;
 }
 
 interface OpenedBackend extends AuditBackend {
@@ -76,15 +89,31 @@ async function openOn(url: string, liveNotifications: boolean): Promise<OpenedBa
   pool.on('error', () => undefined);
   const eventStore = new PostgresEventStore(pool, { liveNotifications });
   await eventStore.initialize();
+  const dataSource: DataSource = createReadModelDataSource(url, 4);
+  await dataSource.initialize();
+  await migrateReadModels(dataSource);
   const audit = await openAuditDatabase(url);
+  const projection = new ReportingProjection(METRICS, domainReportingEvents);
   return {
     url,
     eventStore,
     database: audit.database,
     sql: pool,
+    project: async () => {
+      const runner = new ProjectionRunner({
+        dataSource,
+        eventStore,
+        projection,
+        exclusivity: new LeaseExclusivity(dataSource, randomUUID(), 5_000),
+        idlePollMs: 10,
+        stopWhenCaughtUp: true,
+      });
+      await runner.done();
+    },
     close: async () => {
       await eventStore.close();
       await audit.close();
+      await dataSource.destroy();
       await pool.end();
     },
   };
