@@ -100,6 +100,55 @@ describe('embedded PGlite event store', () => {
       );
     });
 
+    it('keeps concurrent connections apart: 8 writers, readers and a subscriber', async () => {
+      const writers = 8;
+      const batches = 60;
+      const batchSize = 5;
+      const start = await store.headPosition();
+      const subscription = store.subscribe({ after: start });
+      const delivered: string[] = [];
+      const subscriber = (async () => {
+        for await (const event of subscription) {
+          delivered.push(event.id);
+          if (delivered.length === writers * batches * batchSize) break;
+        }
+      })();
+      const streams = Array.from({ length: writers }, (_, w) => `parallel-${w}-${randomUUID()}`);
+      const reads: number[] = [];
+
+      await Promise.all([
+        ...streams.map(async (streamId, w) => {
+          for (let b = 0; b < batches; b += 1) {
+            const batch = Array.from({ length: batchSize }, () => newEvent({ data: { w, b } }));
+            await store.append(streamId, batch, b === 0 ? 'no_stream' : b * batchSize - 1);
+          }
+        }),
+        (async () => {
+          for (let r = 0; r < 100; r += 1) {
+            const streamId = streams[r % writers];
+            const events = await store.readStream(streamId).catch(() => []);
+            reads.push(events.filter((event, i) => event.revision !== i).length);
+          }
+        })(),
+      ]);
+      await subscriber;
+      await subscription.close();
+
+      const all = await store.readAll({ after: start, maxCount: 10_000 });
+      expect(delivered).toEqual(all.map((event) => event.id));
+      expect(all).toHaveLength(writers * batches * batchSize);
+      expect(reads).toEqual(Array.from({ length: 100 }, () => 0));
+      for (const [w, streamId] of streams.entries()) {
+        const stream = await store.readStream(streamId);
+        expect(stream.map((event) => event.data)).toEqual(
+          Array.from({ length: batches * batchSize }, (_, i) => ({
+            w,
+            b: Math.floor(i / batchSize),
+          })),
+        );
+      }
+    });
+
     it('serves a second process that opens the same directory, as a client', async () => {
       const shared = `shared-${randomUUID()}`;
       const written = [newEvent(), newEvent()];

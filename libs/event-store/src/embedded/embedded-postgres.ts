@@ -1,8 +1,8 @@
 import { mkdir } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { DataDirLock, LOOPBACK } from './data-dir-lock';
-import { PGLITE_SERVER_WORKER_SOURCE } from './pglite-server.worker-source';
+import type { PGliteWorkerData, WorkerReport } from './pglite-server.worker';
 
 /**
  * The socket server multiplexes its connections onto PGlite's one session; each pool of
@@ -11,8 +11,16 @@ import { PGLITE_SERVER_WORKER_SOURCE } from './pglite-server.worker-source';
 const MAX_CONNECTIONS = 100;
 const STOP_TIMEOUT_MS = 10_000;
 
-type WorkerMessage =
-  { kind: 'listening'; port: number } | { kind: 'failed'; message: string } | { kind: 'stopped' };
+/**
+ * Starts the worker's entry, compiled (`.js` after a build) or, when this module runs
+ * from TypeScript source (ts-node, Jest), through ts-node: a worker thread does not
+ * inherit the parent's loader hooks.
+ */
+const WORKER_BOOTSTRAP = `
+const { workerData } = require('node:worker_threads');
+if (workerData.entry.endsWith('.ts')) require(workerData.tsNode).register({ transpileOnly: true });
+require(workerData.entry);
+`;
 
 /**
  * PostgreSQL without a server: PGlite on `dataDir`, served on a local port so that all
@@ -21,7 +29,8 @@ type WorkerMessage =
  * PGlite runs in a worker thread of this process. Its queries are synchronous WebAssembly
  * that would otherwise stall this thread's event loop (HTTP, projections) for as long as
  * each query runs; in the worker it uses the second core. It also keeps PGlite's native
- * `import()` calls out of sandboxes such as Jest's, which cannot run them.
+ * `import()` calls out of sandboxes such as Jest's, which cannot run them. The worker
+ * serves it with `PGliteSessionServer` (see there why not pglite-socket's server).
  *
  * Only one process may open the directory (see `DataDirLock`). `open` either becomes
  * that owner, or, when a live owner exists (the service is running and an admin CLI
@@ -49,14 +58,18 @@ export class EmbeddedPostgres {
     const { lock } = outcome;
     const releaseOnExit = () => lock.release();
     process.once('exit', releaseOnExit);
-    const worker = new Worker(PGLITE_SERVER_WORKER_SOURCE, {
+    const entry = join(__dirname, `pglite-server.worker${extname(__filename)}`);
+    const data: PGliteWorkerData = {
+      dataDir: join(directory, 'pglite'),
+      host: LOOPBACK,
+      maxConnections: MAX_CONNECTIONS,
+    };
+    const worker = new Worker(WORKER_BOOTSTRAP, {
       eval: true,
       workerData: {
-        dataDir: join(directory, 'pglite'),
-        host: LOOPBACK,
-        maxConnections: MAX_CONNECTIONS,
-        pglitePath: require.resolve('@electric-sql/pglite'),
-        socketServerPath: require.resolve('@electric-sql/pglite-socket'),
+        ...data,
+        entry,
+        tsNode: entry.endsWith('.ts') ? require.resolve('ts-node') : '',
       },
     });
     try {
@@ -84,7 +97,7 @@ export class EmbeddedPostgres {
 
 function listeningPort(worker: Worker): Promise<number> {
   return new Promise((resolvePort, reject) => {
-    worker.once('message', (message: WorkerMessage) => {
+    worker.once('message', (message: WorkerReport) => {
       if (message.kind === 'listening') resolvePort(message.port);
       else reject(new Error(`Embedded PostgreSQL failed to start: ${JSON.stringify(message)}`));
     });
