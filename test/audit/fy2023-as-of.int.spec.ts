@@ -4,6 +4,9 @@ import {
   AsOfFiguresReader,
   AuditedFiguresQuery,
   FiscalYearAlreadyClosedError,
+  MetricTrailReader,
+  auditCsv,
+  streamHistory,
   HashChainRecorder,
   checkReplay,
   closeFiscalYear,
@@ -180,6 +183,74 @@ describeOnBothBackends('FY2023 as of knownAt and occurredBy', (backend) => {
     await expect(
       closeFiscalYear({ eventStore, database, recorder, metrics: METRICS, fiscalYear: 2023, closedBy: 'key:admin', now: () => new Date() }),
     ).rejects.toBeInstanceOf(FiscalYearAlreadyClosedError);
+  });
+
+  it('trails KPI①: every FY2023 ice-age join, whether it counts, its correction, and what came after the close', async () => {
+    const trails = new MetricTrailReader(backend().database, backend().eventStore, query.reader);
+    const trail = await trails.trail(KPI1_METRIC_ID, 2023, {});
+    expect(trail.value).toBe(4);
+    expect(
+      trail.entries.map((e) => [[...ids].find(([, id]) => id === e.eventId)?.[0], e.occurredOn, e.recordedAt, e.recordedBy, e.bodyId, e.counts, e.correction?.kind ?? null, e.postClose]),
+    ).toEqual([
+      ['e1', '2023-05-10', '2023-05-11T00:00:00.000Z', 'key:entry', 'kochi-prefecture', true, null, false],
+      ['e3', '2023-07-01', '2023-07-02T00:00:00.000Z', 'key:entry', 'kochi-prefecture', false, 'retracted', false],
+      ['e4', '2023-08-01', '2023-08-02T00:00:00.000Z', 'key:entry', 'kochi-prefecture', false, 'retracted', true],
+      ['e9', '2024-02-15', '2024-02-20T00:00:00.000Z', 'key:entry', 'kochi-prefecture', true, null, false],
+      ['e10', '2024-03-25', '2024-04-05T00:00:00.000Z', 'key:entry', 'kochi-prefecture', true, null, false],
+      ['e11', '2024-03-28', '2024-05-20T00:00:00.000Z', 'key:entry', 'kochi-prefecture', true, null, true],
+    ]);
+    expect(trail.entries[1].correction).toEqual({
+      kind: 'retracted',
+      byEventId: ids.get('r1'),
+      position: expect.any(Number),
+      recordedAt: '2024-01-10T00:00:00.000Z',
+    });
+
+    const before = await trails.trail(KPI1_METRIC_ID, 2023, { knownAt: at('2023-12-31T00:00:00Z') });
+    expect(before.entries.map((e) => [e.occurredOn, e.counts, e.correction])).toEqual([
+      ['2023-05-10', true, null],
+      ['2023-07-01', true, null],
+      ['2023-08-01', true, null],
+    ]);
+    expect(auditCsv.trail(before).split('\r\n')[0]).toBe(
+      '\uFEFFmetric_id,fiscal_year,event_id,position,stream_id,type,occurred_on,recorded_at,recorded_by,body_id,municipality_code,counts,supersedes,correction_kind,corrected_by,corrected_at,post_close',
+    );
+  });
+
+  it('tells how KPI① for FY2023 changed day by day as events were recorded', async () => {
+    const trails = new MetricTrailReader(backend().database, backend().eventStore, query.reader);
+    const history = await trails.history(KPI1_METRIC_ID, 2023, {});
+    expect(history.days.map((d) => [d.date, d.value, d.change])).toEqual([
+      ['2023-05-11', 1, 1],
+      ['2023-07-02', 2, 1],
+      ['2023-08-02', 2, 0],
+      ['2024-01-10', 1, -1],
+      ['2024-02-20', 2, 1],
+      ['2024-04-05', 3, 1],
+      ['2024-05-20', 4, 1],
+      ['2024-05-25', 4, 0],
+    ]);
+    const known = await trails.history(KPI1_METRIC_ID, 2023, { knownAt: at('2024-04-15T00:00:00Z') });
+    expect(known.days[known.days.length - 1]).toEqual({ date: '2024-04-05', value: 3, change: 1, events: 1 });
+    expect(auditCsv.history(known).split('\r\n')[1]).toBe(`${KPI1_METRIC_ID},2023,2023-05-11,1,1,1`);
+  });
+
+  it("gives a stream's full history with the retraction that withdrew it", async () => {
+    const history = await streamHistory(backend().eventStore, backend().database, 'WorkExperienceJoined-e3');
+    expect(history.events).toEqual([
+      {
+        eventId: ids.get('e3'),
+        revision: 0,
+        position: 3,
+        type: 'WorkExperienceJoined',
+        schemaVersion: 1,
+        recordedAt: '2023-07-02T00:00:00.000Z',
+        recordedBy: 'key:entry',
+        bodyId: 'kochi-prefecture',
+        data: { bodyId: 'kochi-prefecture', occurredOn: '2023-07-01', personId: 'person-P3', baseId: 'ochi-base', iceAgeGeneration: true },
+        correction: { kind: 'retracted', byEventId: ids.get('r1'), position: 9, recordedAt: '2024-01-10T00:00:00.000Z' },
+      },
+    ]);
   });
 
   it('reports a read model that disagrees with the replay', async () => {

@@ -14,3 +14,6 @@ export * from './as-of/audited-figures.query';
 export * from './close/fiscal-year-closed.event';
 export * from './close/fiscal-year-closes';
 export * from './close/close-fiscal-year';
+export * from './trails/metric-trail.reader';
+export * from './trails/stream-history.reader';
+export * from './trails/audit-csv';
