@@ -29,28 +29,37 @@ export async function recordDemoData(
   const interrupted = found.has(ends[0]) && !found.has(ends[1]);
   if (!storeWasEmpty && !interrupted) return 0;
 
-  const byBody = new Map<string, ActivityToRecord[]>();
+  // Consecutive runs of one body, in the demo's order, so a correction always comes after
+  // the event it corrects.
+  const batches: { bodyId: string; activities: ActivityToRecord[] }[] = [];
   for (const activity of demo) {
-    const { occurredOn, ...data } = activity.data as Record<string, unknown>;
-    const batch = byBody.get(activity.bodyId) ?? [];
-    batch.push({ id: activity.id, type: activity.type, occurredOn: String(occurredOn), data });
-    byBody.set(activity.bodyId, batch);
+    const { occurredOn, ...data } = activity.data;
+    const last = batches.at(-1);
+    const batch =
+      last && last.bodyId === activity.bodyId && last.activities.length < DEMO_BATCH_SIZE
+        ? last
+        : { bodyId: activity.bodyId, activities: [] };
+    if (batch !== last) batches.push(batch);
+    batch.activities.push({
+      id: activity.id,
+      type: activity.type,
+      schemaVersion: activity.schemaVersion,
+      occurredOn: String(occurredOn),
+      data,
+    });
   }
   const correlationId = randomUUID();
   let count = 0;
-  for (const [bodyId, activities] of byBody) {
-    for (let start = 0; start < activities.length; start += DEMO_BATCH_SIZE) {
-      const batch = activities.slice(start, start + DEMO_BATCH_SIZE);
-      await commands.execute(
-        new RecordActivities(
-          batch,
-          { principal: DEMO_PRINCIPAL, bodyId },
-          correlationId,
-          randomUUID(),
-        ),
-      );
-      count += batch.length;
-    }
+  for (const { bodyId, activities } of batches) {
+    await commands.execute(
+      new RecordActivities(
+        activities,
+        { principal: DEMO_PRINCIPAL, bodyId },
+        correlationId,
+        randomUUID(),
+      ),
+    );
+    count += activities.length;
   }
   return count;
 }

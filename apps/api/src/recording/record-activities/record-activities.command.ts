@@ -2,6 +2,11 @@
 export interface ActivityToRecord {
   id: string;
   type: string;
+  /**
+   * The version `data` is written in; the current one unless given. Only imports of data
+   * recorded earlier (the demo's FY2023 records) give an older one; HTTP never does.
+   */
+  schemaVersion?: number;
   occurredOn: string;
   /** The activity's fields, `bodyId` already resolved; without `occurredOn`. */
   data: Record<string, unknown>;

@@ -34,11 +34,8 @@ export function validateActivities(activities: readonly ActivityToRecord[]): Eve
       return;
     }
     const data = { ...activity.data, occurredOn: activity.occurredOn };
-    for (const error of validateActivity(
-      activity.type,
-      ACTIVITY_TYPES[activity.type].schemaVersion,
-      data,
-    )) {
+    const version = activity.schemaVersion ?? ACTIVITY_TYPES[activity.type].schemaVersion;
+    for (const error of validateActivity(activity.type, version, data)) {
       errors.push({ index, id: activity.id, field: pathOf(error.field), reason: error.reason });
     }
   });
@@ -182,7 +179,7 @@ export function toNewEvents(command: RecordActivities): NewEvent[] {
     return {
       id: activity.id,
       type: activity.type,
-      schemaVersion: ACTIVITY_TYPES[activity.type].schemaVersion,
+      schemaVersion: activity.schemaVersion ?? ACTIVITY_TYPES[activity.type].schemaVersion,
       data: { ...activity.data, occurredOn: activity.occurredOn },
       metadata,
     };
