@@ -29,6 +29,8 @@ export interface PostgresEventStoreOptions {
    * never reach another connection; subscriptions then rely on polling.
    */
   liveNotifications: boolean;
+  /** How often an idle subscription looks for events nobody woke it for; 250 ms by default. */
+  pollIntervalMs?: number;
 }
 
 const DEFAULT_SCHEMA = 'event_store';
@@ -238,7 +240,10 @@ export class PostgresEventStore implements EventStore {
         watch: (signal) => this.watch(signal),
       },
       options.after ?? 0,
-      { pageSize: DEFAULT_PAGE_SIZE, pollIntervalMs: POLL_INTERVAL_MS },
+      {
+        pageSize: DEFAULT_PAGE_SIZE,
+        pollIntervalMs: this.options.pollIntervalMs ?? POLL_INTERVAL_MS,
+      },
       (closed) => this.subscriptions.delete(closed),
     );
     this.subscriptions.add(subscription);
