@@ -14,7 +14,7 @@ import { EVENT_STORE } from '../../../apps/api/src/stores/stores.tokens';
 
 /**
  * The service as `main.ts` builds it, on embedded PGlite in a fresh temporary data
- * directory, without demo data. One per test file: creating a PGlite database is slow.
+ * directory, without demo data unless asked. One per test file: creating a PGlite database is slow.
  */
 export interface ApiTestApp {
   app: NestExpressApplication;
@@ -25,7 +25,10 @@ export interface ApiTestApp {
 }
 
 /** In a fresh temporary data directory, or in `dataDir` when given. */
-export async function startApiTestApp(existingDataDir?: string): Promise<ApiTestApp> {
+export async function startApiTestApp(
+  existingDataDir?: string,
+  options: { demoData: boolean } = { demoData: false },
+): Promise<ApiTestApp> {
   const dataDir = existingDataDir ?? (await mkdtemp(join(tmpdir(), 'ledger-api-')));
   const stores = await openStores({ DATA_DIR: dataDir });
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(stores), {
@@ -34,7 +37,7 @@ export async function startApiTestApp(existingDataDir?: string): Promise<ApiTest
   });
   configureHttp(app);
   await app.init();
-  await startUp(app, { demoData: false });
+  await startUp(app, options);
   app.get(Readiness).markReady();
   return {
     app,
