@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { LeaseExclusivity, ProjectionRunner, ReportingProjection } from '@ledger/projections';
-import { createTestDatabase, describeWithPostgres, TestDatabase } from '../support/postgres-test-database';
+import {
+  createTestDatabase,
+  describeWithPostgres,
+  TestDatabase,
+} from '../support/postgres-test-database';
 import { openProjectionTestStores, ProjectionTestStores } from './support/projection-test-stores';
 import { readModelContents, spawnProjector, waitForCheckpoint } from './support/projector-process';
 import { sampleIngestion } from './support/sample-ingestion';
@@ -31,10 +35,13 @@ describeWithPostgres('projector killed with SIGKILL during ingestion', () => {
 
     let kills = 0;
     let killedMidRun = 0;
-    while (ingesting || kills < 3) {
+    while (ingesting || kills < 4) {
       const projector = spawnProjector(database.url);
-      // Kill it at a random moment: sometimes before its first batch, usually mid-run.
-      await new Promise((resolve) => setTimeout(resolve, 1_500 + Math.random() * 2_500));
+      // Kill it at a random moment: once in a while as it starts, usually mid-batch (a
+      // process takes seconds to start here, so wait for its first batch first).
+      if (kills % 4 !== 3)
+        await until(() => projector.lines.some((line) => 'toPosition' in line), 30_000);
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 800));
       projector.child.kill('SIGKILL');
       await projector.exited;
       kills++;
@@ -65,7 +72,7 @@ describeWithPostgres('projector killed with SIGKILL during ingestion', () => {
     await rebuild.done();
     const clean = rebuild.build?.version as string;
     expect(clean).not.toBe(crashed);
-    expect(killedMidRun).toBeGreaterThanOrEqual(2);
+    expect(killedMidRun).toBeGreaterThanOrEqual(3);
     expect(await readModelContents(stores.dataSource, clean)).toEqual(afterCrashes);
     const [facts] = await stores.dataSource.query(
       `SELECT count(*)::int AS n FROM activity_facts WHERE projection_version = $1`,
@@ -74,3 +81,11 @@ describeWithPostgres('projector killed with SIGKILL during ingestion', () => {
     expect(facts.n).toBe(90_000);
   }, 180_000);
 });
+
+async function until(condition: () => boolean, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('the projector never applied a batch');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

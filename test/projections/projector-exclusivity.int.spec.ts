@@ -1,4 +1,8 @@
-import { createTestDatabase, describeWithPostgres, TestDatabase } from '../support/postgres-test-database';
+import {
+  createTestDatabase,
+  describeWithPostgres,
+  TestDatabase,
+} from '../support/postgres-test-database';
 import { openProjectionTestStores, ProjectionTestStores } from './support/projection-test-stores';
 import { spawnProjector, waitForCheckpoint } from './support/projector-process';
 import { sampleIngestion } from './support/sample-ingestion';
@@ -31,13 +35,17 @@ describeWithPostgres('two projector processes started together', () => {
     const idle = working === first ? second : first;
     working.child.kill('SIGTERM');
     await working.exited;
-    for (const events of sampleIngestion(2_000, 250)) await stores.eventStore.append('sample-late', events);
+    for (const events of sampleIngestion(2_000, 250))
+      await stores.eventStore.append('sample-late', events);
     await waitForCheckpoint(stores.dataSource, await stores.eventStore.headPosition(), 60_000);
     idle.child.kill('SIGTERM');
     await idle.exited;
 
     const batches = [...first.lines, ...second.lines]
-      .filter((line): line is { pid: number; fromPosition: number; toPosition: number } => 'toPosition' in line)
+      .filter(
+        (line): line is { pid: number; fromPosition: number; toPosition: number } =>
+          'toPosition' in line,
+      )
       .sort((a, b) => a.fromPosition - b.fromPosition);
     for (let i = 1; i < batches.length; i++) {
       expect(batches[i].fromPosition).toBe(batches[i - 1].toPosition);

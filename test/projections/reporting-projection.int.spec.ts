@@ -2,9 +2,19 @@ import { randomUUID } from 'node:crypto';
 import { Grouping } from '@ledger/domain';
 import { LeaseExclusivity, ProjectionRunner, ReportingProjection } from '@ledger/projections';
 import { MetricReportReader } from '../../libs/projections/src/queries/metric-report.reader';
-import { createTestDatabase, describeWithPostgres, TestDatabase } from '../support/postgres-test-database';
+import {
+  createTestDatabase,
+  describeWithPostgres,
+  TestDatabase,
+} from '../support/postgres-test-database';
 import { openProjectionTestStores, ProjectionTestStores } from './support/projection-test-stores';
-import { join, retraction, SAMPLE_EVENTS, SAMPLE_METRICS, visit } from './support/sample-reporting-events';
+import {
+  join,
+  retraction,
+  SAMPLE_EVENTS,
+  SAMPLE_METRICS,
+  visit,
+} from './support/sample-reporting-events';
 
 describeWithPostgres('reporting projection on PostgreSQL', () => {
   let database: TestDatabase;
@@ -21,7 +31,10 @@ describeWithPostgres('reporting projection on PostgreSQL', () => {
     await database.drop();
   });
 
-  function runner(projection: ReportingProjection<unknown>, options: { freshBuild?: boolean; batchSize?: number } = {}) {
+  function runner(
+    projection: ReportingProjection<unknown>,
+    options: { freshBuild?: boolean; batchSize?: number } = {},
+  ) {
     const created = new ProjectionRunner({
       dataSource: stores.dataSource,
       eventStore: stores.eventStore,
@@ -42,7 +55,15 @@ describeWithPostgres('reporting projection on PostgreSQL', () => {
     const personA2 = join('2023-08-01', '39201', 'p-a', true);
     const personB = join('2023-08-02', '39205', 'p-b', true);
     const notIceAge = join('2023-08-03', '39205', 'p-c', false);
-    await stores.eventStore.append('visits-1', [first, second, wrong, personA1, personA2, personB, notIceAge]);
+    await stores.eventStore.append('visits-1', [
+      first,
+      second,
+      wrong,
+      personA1,
+      personA2,
+      personB,
+      notIceAge,
+    ]);
     const fixed = visit('2023-06-11', '39402', 55, { supersedes: wrong.id });
     await stores.eventStore.append('visits-1', [
       fixed,
@@ -54,7 +75,9 @@ describeWithPostgres('reporting projection on PostgreSQL', () => {
     const projection = new ReportingProjection(SAMPLE_METRICS, SAMPLE_EVENTS);
     const live = runner(projection, { batchSize: 3 });
     live.start();
-    const { positions } = await stores.eventStore.append('visits-2', [visit('2024-03-31', '39403', 5)]);
+    const { positions } = await stores.eventStore.append('visits-2', [
+      visit('2024-03-31', '39403', 5),
+    ]);
     expect(await live.waitForPosition(positions[0], 10_000)).toBe(true);
 
     const reader = new MetricReportReader(stores.dataSource, SAMPLE_METRICS);
@@ -83,7 +106,9 @@ describeWithPostgres('reporting projection on PostgreSQL', () => {
         { memberId: 'west', name: 'west', municipalityCodes: ['39402', '39403'] },
       ],
     };
-    expect((await reader.byGrouping(2023, grouping)).map((row) => [row.metricId, row.key, row.value])).toEqual([
+    expect(
+      (await reader.byGrouping(2023, grouping)).map((row) => [row.metricId, row.key, row.value]),
+    ).toEqual([
       ['visits', 'blocks/center', 0],
       ['visits', 'blocks/west', 3],
       ['visit-minutes', 'blocks/center', 0],
@@ -96,10 +121,22 @@ describeWithPostgres('reporting projection on PostgreSQL', () => {
         WHERE corrected_by_event_id IS NOT NULL ORDER BY position`,
     );
     expect(facts).toEqual([
-      { event_id: first.id, correction_kind: 'retracted', corrected_by_event_id: expect.any(String) },
+      {
+        event_id: first.id,
+        correction_kind: 'retracted',
+        corrected_by_event_id: expect.any(String),
+      },
       { event_id: wrong.id, correction_kind: 'superseded', corrected_by_event_id: fixed.id },
-      { event_id: personA1.id, correction_kind: 'retracted', corrected_by_event_id: expect.any(String) },
-      { event_id: personB.id, correction_kind: 'retracted', corrected_by_event_id: expect.any(String) },
+      {
+        event_id: personA1.id,
+        correction_kind: 'retracted',
+        corrected_by_event_id: expect.any(String),
+      },
+      {
+        event_id: personB.id,
+        correction_kind: 'retracted',
+        corrected_by_event_id: expect.any(String),
+      },
     ]);
   });
 
@@ -109,7 +146,15 @@ describeWithPostgres('reporting projection on PostgreSQL', () => {
     const old = await reader.totals(2023);
     const extended = [
       ...SAMPLE_METRICS,
-      { id: 'long-visits', measureId: 'x', label: '長', unit: '件', eventTypes: ['VisitMade'], filter: { minutes: 55 }, aggregate: { kind: 'count' as const } },
+      {
+        id: 'long-visits',
+        measureId: 'x',
+        label: '長',
+        unit: '件',
+        eventTypes: ['VisitMade'],
+        filter: { minutes: 55 },
+        aggregate: { kind: 'count' as const },
+      },
     ];
     const projection = new ReportingProjection(extended, SAMPLE_EVENTS);
     const seen: string[] = [];
@@ -121,7 +166,8 @@ describeWithPostgres('reporting projection on PostgreSQL', () => {
       batchSize: 2,
       stopWhenCaughtUp: true,
       onBatch: async (batch) => {
-        if (batch.status === 'building') seen.push(JSON.stringify((await reader.totals(2023, undefined, before))));
+        if (batch.status === 'building')
+          seen.push(JSON.stringify(await reader.totals(2023, undefined, before)));
       },
     });
     await rebuild.done();

@@ -11,8 +11,8 @@ import {
   domainReportingEvents,
   migrateReadModels,
   ReportingProjection,
+  startProjector,
 } from '@ledger/projections';
-import { startProjector } from './projector';
 
 async function main(): Promise<void> {
   const stores = await openStores(process.env);

@@ -1,7 +1,10 @@
 import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { PostgresEventStore } from '../../../libs/event-store/src/postgres/postgres-event-store';
-import { createReadModelDataSource, migrateReadModels } from '../../../libs/projections/src/read-model-data-source';
+import {
+  createReadModelDataSource,
+  migrateReadModels,
+} from '../../../libs/projections/src/read-model-data-source';
 
 export interface ProjectionTestStores {
   eventStore: PostgresEventStore;
@@ -10,7 +13,10 @@ export interface ProjectionTestStores {
 }
 
 /** The event store and the read models on one database, as the PostgreSQL mode runs them. */
-export async function openProjectionTestStores(url: string, liveNotifications = true): Promise<ProjectionTestStores> {
+export async function openProjectionTestStores(
+  url: string,
+  liveNotifications = true,
+): Promise<ProjectionTestStores> {
   const pool = new Pool({ connectionString: url, max: 5 });
   pool.on('error', () => undefined);
   const eventStore = new PostgresEventStore(pool, { liveNotifications });

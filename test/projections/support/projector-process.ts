@@ -16,7 +16,11 @@ export function spawnProjector(url: string): ProjectorProcess {
   const child = spawn(
     process.execPath,
     ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', CHILD, url],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, TS_NODE_PROJECT: join(ROOT, 'tsconfig.json') } },
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, TS_NODE_PROJECT: join(ROOT, 'tsconfig.json') },
+    },
   );
   const lines: Record<string, unknown>[] = [];
   let buffer = '';
@@ -31,14 +35,19 @@ export function spawnProjector(url: string): ProjectorProcess {
 }
 
 /** Waits until the active reporting build has applied everything up to `position`. */
-export async function waitForCheckpoint(dataSource: DataSource, position: number, timeoutMs: number): Promise<void> {
+export async function waitForCheckpoint(
+  dataSource: DataSource,
+  position: number,
+  timeoutMs: number,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const rows: { position: string }[] = await dataSource.query(
       `SELECT position FROM projection_versions WHERE name = 'reporting' AND status = 'active'`,
     );
     if (rows.length > 0 && Number(rows[0].position) >= position) return;
-    if (Date.now() > deadline) throw new Error(`checkpoint ${rows[0]?.position} never reached ${position}`);
+    if (Date.now() > deadline)
+      throw new Error(`checkpoint ${rows[0]?.position} never reached ${position}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }

@@ -18,7 +18,8 @@ export function* sampleIngestion(total: number, perAppend: number): Generator<Ne
       const date = `${2022 + (made % 3)}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
       const code = CODES[made % CODES.length];
       let event: NewEvent;
-      if (made % 10 === 9 && earlier.length > 0) event = retraction(earlier[(made * 7919) % earlier.length]);
+      if (made % 10 === 9 && earlier.length > 0)
+        event = retraction(earlier[(made * 7919) % earlier.length]);
       else if (made % 3 === 0) event = join(date, code, `p-${made % 997}`, made % 2 === 0);
       else event = visit(date, code, made % 60);
       earlier.push(event.id);

@@ -3,10 +3,13 @@
  * same startProjector as apps/projector, against the PostgreSQL at argv[2].
  */
 import { Pool } from 'pg';
-import { startProjector } from '../../../apps/projector/src/projector';
+import { startProjector } from '../../../libs/projections/src/engine/start-projector';
 import { PostgresEventStore } from '../../../libs/event-store/src/postgres/postgres-event-store';
 import { ReportingProjection } from '../../../libs/projections/src/reporting/reporting.projection';
-import { createReadModelDataSource, migrateReadModels } from '../../../libs/projections/src/read-model-data-source';
+import {
+  createReadModelDataSource,
+  migrateReadModels,
+} from '../../../libs/projections/src/read-model-data-source';
 import { SAMPLE_EVENTS, SAMPLE_METRICS } from './sample-reporting-events';
 
 async function main(url: string): Promise<void> {

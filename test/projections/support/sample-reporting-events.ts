@@ -1,15 +1,32 @@
 import { MetricDefinition } from '@ledger/domain';
 import { NewEvent, StoredEvent } from '@ledger/event-store';
 import { randomUUID } from 'node:crypto';
-import { ActivityReading, ReportingEvents } from '../../../libs/projections/src/reporting/reporting-events';
+import {
+  ActivityReading,
+  ReportingEvents,
+} from '../../../libs/projections/src/reporting/reporting-events';
 
 /**
  * A two-event-type vocabulary that exercises the engine without depending on the domain's
  * activity catalogue: visits (counted, summed) and joins (count-distinct of a person).
  */
 export const SAMPLE_METRICS: MetricDefinition[] = [
-  { id: 'visits', measureId: 'x', label: '訪問', unit: '件', eventTypes: ['VisitMade'], aggregate: { kind: 'count' } },
-  { id: 'visit-minutes', measureId: 'x', label: '分', unit: '分', eventTypes: ['VisitMade'], aggregate: { kind: 'sum', field: 'minutes' } },
+  {
+    id: 'visits',
+    measureId: 'x',
+    label: '訪問',
+    unit: '件',
+    eventTypes: ['VisitMade'],
+    aggregate: { kind: 'count' },
+  },
+  {
+    id: 'visit-minutes',
+    measureId: 'x',
+    label: '分',
+    unit: '分',
+    eventTypes: ['VisitMade'],
+    aggregate: { kind: 'sum', field: 'minutes' },
+  },
   {
     id: 'ice-age-people',
     measureId: 'x',
@@ -33,18 +50,37 @@ export const SAMPLE_EVENTS: ReportingEvents<{ names: string[] }> = {
       data,
     };
   },
-  retractedEventId: (event) => (event.type === 'RecordRetracted' ? String(event.data.eventId) : undefined),
+  retractedEventId: (event) =>
+    event.type === 'RecordRetracted' ? String(event.data.eventId) : undefined,
   isPlanEvent: (event) => event.type === 'PlanNamed',
   emptyPlan: () => ({ names: [] }),
   evolvePlan: (plan, event) => ({ names: [...plan.names, String(event.data.name)] }),
 };
 
-export function visit(occurredOn: string, municipalityCode: string, minutes: number, extra: Record<string, unknown> = {}): NewEvent {
+export function visit(
+  occurredOn: string,
+  municipalityCode: string,
+  minutes: number,
+  extra: Record<string, unknown> = {},
+): NewEvent {
   return sampleEvent('VisitMade', { occurredOn, bodyId: 'b', municipalityCode, minutes, ...extra });
 }
 
-export function join(occurredOn: string, municipalityCode: string, personId: string, iceAge: boolean, extra: Record<string, unknown> = {}): NewEvent {
-  return sampleEvent('PersonJoined', { occurredOn, bodyId: 'b', municipalityCode, personId, iceAge, ...extra });
+export function join(
+  occurredOn: string,
+  municipalityCode: string,
+  personId: string,
+  iceAge: boolean,
+  extra: Record<string, unknown> = {},
+): NewEvent {
+  return sampleEvent('PersonJoined', {
+    occurredOn,
+    bodyId: 'b',
+    municipalityCode,
+    personId,
+    iceAge,
+    ...extra,
+  });
 }
 
 export function retraction(eventId: string): NewEvent {

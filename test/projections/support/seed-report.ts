@@ -92,7 +92,9 @@ export async function recordSeed(eventStore: EventStore): Promise<number> {
 }
 
 /** As the api records them: per recording body, in appends of at most 500. */
-function groupByStream(activities: readonly DemoActivity[]): { streamId: string; events: NewEvent[] }[] {
+function groupByStream(
+  activities: readonly DemoActivity[],
+): { streamId: string; events: NewEvent[] }[] {
   const byBody = new Map<string, NewEvent[]>();
   for (const activity of activities) {
     const events = byBody.get(activity.bodyId) ?? [];
@@ -127,11 +129,19 @@ export async function projectToHead(dataSource: DataSource, eventStore: EventSto
 
 export async function readSeedFigures(dataSource: DataSource) {
   const metrics = new MetricReportReader(dataSource, METRICS);
-  const totals = Object.fromEntries((await metrics.totals(2023)).map((figure) => [figure.metricId, figure.value]));
+  const totals = Object.fromEntries(
+    (await metrics.totals(2023)).map((figure) => [figure.metricId, figure.value]),
+  );
   const kpis = await new KpiReportReader(dataSource, METRICS).kpis(2023, '2024-06-30');
   const survey = {
-    hikikomori: percentShare(totals['festa-survey-top-issue-hikikomori'], totals['festa-survey-answers']),
-    isolation: percentShare(totals['festa-survey-top-issue-isolation'], totals['festa-survey-answers']),
+    hikikomori: percentShare(
+      totals['festa-survey-top-issue-hikikomori'],
+      totals['festa-survey-answers'],
+    ),
+    isolation: percentShare(
+      totals['festa-survey-top-issue-isolation'],
+      totals['festa-survey-answers'],
+    ),
   };
   return { totals, kpis, survey, metrics };
 }

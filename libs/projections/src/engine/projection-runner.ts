@@ -153,7 +153,8 @@ export class ProjectionRunner {
     if (build.status === 'active') this.publish(build.position);
     let prefetched: Promise<StoredEvent[]> | undefined;
     while (!this.stopping) {
-      const events = await (prefetched ?? eventStore.readAll({ after: build.position, maxCount: this.batchSize }));
+      const events = await (prefetched ??
+        eventStore.readAll({ after: build.position, maxCount: this.batchSize }));
       prefetched = undefined;
       if (events.length > 0) {
         if (this.options.prefetch && events.length === this.batchSize) {
@@ -170,7 +171,8 @@ export class ProjectionRunner {
       if (caughtUp && this.options.stopWhenCaughtUp) return true;
       if (events.length === 0) {
         if (Date.now() - renewedAt > 1_000) {
-          if (!(await exclusivity.renew(projection.name, build.version))) throw new LostBuildError();
+          if (!(await exclusivity.renew(projection.name, build.version)))
+            throw new LostBuildError();
           renewedAt = Date.now();
         }
         await this.sleep(this.idlePollMs);
@@ -233,7 +235,9 @@ export class ProjectionRunner {
     this.publish(build.position);
     // The retired builds' writers now fail their compare-and-set, so their rows can go.
     for (const version of retired) {
-      await inTransaction(dataSource, (transaction) => projection.dropVersion(version, transaction));
+      await inTransaction(dataSource, (transaction) =>
+        projection.dropVersion(version, transaction),
+      );
     }
   }
 
@@ -269,14 +273,22 @@ export class ProjectionRunner {
         );
       }
       const version =
-        ours.length === 0 ? projection.codeVersion : `${projection.codeVersion}.r${ours.length + 1}`;
+        ours.length === 0
+          ? projection.codeVersion
+          : `${projection.codeVersion}.r${ours.length + 1}`;
       const status: ProjectionVersionStatus = active ? 'building' : 'active';
       await execute(
         transaction,
         `INSERT INTO projection_versions
            (name, version, code_version, status, position, started_at, activated_at, updated_at)
          VALUES ($1, $2, $3, $4, 0, clock_timestamp(), $5, clock_timestamp())`,
-        [projection.name, version, projection.codeVersion, status, status === 'active' ? new Date() : null],
+        [
+          projection.name,
+          version,
+          projection.codeVersion,
+          status,
+          status === 'active' ? new Date() : null,
+        ],
       );
       return { version, status, position: 0 };
     });

@@ -2,7 +2,10 @@
 const BOM = '\uFEFF';
 
 /** RFC 4180 CSV with CRLF line ends and a BOM, from rows of plain values. */
-export function toCsv(header: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number | null>>): string {
+export function toCsv(
+  header: readonly string[],
+  rows: ReadonlyArray<ReadonlyArray<string | number | null>>,
+): string {
   const lines = [header, ...rows].map((row) => row.map(cell).join(','));
   return `${BOM}${lines.join('\r\n')}\r\n`;
 }

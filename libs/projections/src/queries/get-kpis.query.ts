@@ -39,7 +39,23 @@ export class GetKpisHandler implements IQueryHandler<GetKpisQuery, KpiFigure[]> 
 
 export function kpisToCsv(figures: readonly KpiFigure[]): string {
   return toCsv(
-    ['kpiId', 'numbering', 'fiscalYear', 'target', 'actual', 'achievementRate', 'grade', 'goal', 'goalFrom', 'goalTo', 'cumulativeActual', 'paceTarget', 'onPace', 'unit', 'definition'],
+    [
+      'kpiId',
+      'numbering',
+      'fiscalYear',
+      'target',
+      'actual',
+      'achievementRate',
+      'grade',
+      'goal',
+      'goalFrom',
+      'goalTo',
+      'cumulativeActual',
+      'paceTarget',
+      'onPace',
+      'unit',
+      'definition',
+    ],
     figures.map((f) => [
       f.kpiId,
       f.numbering,

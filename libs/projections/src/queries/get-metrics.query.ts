@@ -59,10 +59,20 @@ export class GetMetricsHandler implements IQueryHandler<GetMetricsQuery, MetricR
     await awaitPosition(this.dataSource, query.position);
     const { fiscalYear, measureId, breakdown } = query;
     const totals = await this.reader.totals(fiscalYear, measureId);
-    return { fiscalYear, measureId: measureId ?? null, breakdown: breakdown.by, totals, rows: await this.rows(query) };
+    return {
+      fiscalYear,
+      measureId: measureId ?? null,
+      breakdown: breakdown.by,
+      totals,
+      rows: await this.rows(query),
+    };
   }
 
-  private async rows({ fiscalYear, measureId, breakdown }: GetMetricsQuery): Promise<BreakdownRow[]> {
+  private async rows({
+    fiscalYear,
+    measureId,
+    breakdown,
+  }: GetMetricsQuery): Promise<BreakdownRow[]> {
     switch (breakdown.by) {
       case 'total':
         return [];
@@ -95,7 +105,15 @@ export function metricReportToCsv(report: MetricReport): string {
     ['measureId', 'metricId', 'label', 'fiscalYear', report.breakdown, 'value', 'unit'],
     report.rows.map((row) => {
       const metric = labels.get(row.metricId);
-      return [metric?.measureId ?? null, row.metricId, metric?.label ?? null, row.fiscalYear, row.key, row.value, metric?.unit ?? null];
+      return [
+        metric?.measureId ?? null,
+        row.metricId,
+        metric?.label ?? null,
+        row.fiscalYear,
+        row.key,
+        row.value,
+        metric?.unit ?? null,
+      ];
     }),
   );
 }

@@ -49,13 +49,25 @@ export class KpiReportReader {
       'SELECT plan FROM plan_snapshots WHERE projection_version = $1',
       [build],
     );
-    return rows[0]?.plan ?? { measures: {}, kpis: {}, targets: [], gradingBands: [], bodies: {}, groupings: {} };
+    return (
+      rows[0]?.plan ?? {
+        measures: {},
+        kpis: {},
+        targets: [],
+        gradingBands: [],
+        bodies: {},
+        groupings: {},
+      }
+    );
   }
 
   /** `today` is the date in Japan (the caller's clock), used only for the pace. */
   async kpis(fiscalYear: number, today: string): Promise<KpiFigure[]> {
     const version = await this.metrics.activeVersion();
-    const [plan, totals] = await Promise.all([this.plan(version), this.metrics.totals(fiscalYear, undefined, version)]);
+    const [plan, totals] = await Promise.all([
+      this.plan(version),
+      this.metrics.totals(fiscalYear, undefined, version),
+    ]);
     const actuals = new Map(totals.map((figure) => [figure.metricId, figure.value]));
     const bands = gradingBandsFor(plan, fiscalYear);
     const running = fiscalYearOf(today) === fiscalYear;
@@ -79,9 +91,20 @@ export class KpiReportReader {
             actual,
             achievementRate: rate,
             grade: rate === null ? null : gradeFor(rate, bands),
-            goal: goal ? { value: goal.value, fromFiscalYear: goal.fromFiscalYear, toFiscalYear: goal.toFiscalYear } : null,
+            goal: goal
+              ? {
+                  value: goal.value,
+                  fromFiscalYear: goal.fromFiscalYear,
+                  toFiscalYear: goal.toFiscalYear,
+                }
+              : null,
             cumulativeActual: goal
-              ? await this.metrics.sumOverYears(kpi.metricId, goal.fromFiscalYear, fiscalYear, version)
+              ? await this.metrics.sumOverYears(
+                  kpi.metricId,
+                  goal.fromFiscalYear,
+                  fiscalYear,
+                  version,
+                )
               : null,
             pace:
               share === null || target === null

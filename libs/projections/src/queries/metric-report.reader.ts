@@ -69,7 +69,12 @@ export class MetricReportReader {
   }
 
   /** Sum over fiscal years `from..to` of each metric's yearly total. */
-  async sumOverYears(metricId: string, from: number, to: number, version?: string): Promise<number> {
+  async sumOverYears(
+    metricId: string,
+    from: number,
+    to: number,
+    version?: string,
+  ): Promise<number> {
     const build = version ?? (await this.activeVersion());
     const [row]: { total: string | null }[] = await this.dataSource.query(
       `SELECT sum(value) AS total FROM metric_counters
@@ -88,32 +93,41 @@ export class MetricReportReader {
     return this.breakdown(fiscalYear, measureId, 'month', 'municipality_code');
   }
 
-  async byGrouping(fiscalYear: number, grouping: Grouping, measureId?: string): Promise<BreakdownRow[]> {
+  async byGrouping(
+    fiscalYear: number,
+    grouping: Grouping,
+    measureId?: string,
+  ): Promise<BreakdownRow[]> {
     const build = await this.activeVersion();
-    const metrics = this.metrics.filter((m) => measureId === undefined || m.measureId === measureId);
+    const metrics = this.metrics.filter(
+      (m) => measureId === undefined || m.measureId === measureId,
+    );
     const distinct = metrics.filter((m) => m.aggregate.kind === 'countDistinct').map((m) => m.id);
     const summed = metrics.filter((m) => m.aggregate.kind !== 'countDistinct').map((m) => m.id);
     const memberIds = grouping.members.map((member) => member.memberId);
     const codes = grouping.members.map((member) => member.municipalityCodes);
     const groups = `unnest($3::text[], $4::text[]) AS g(member_id, codes)`;
     const parameters = [build, fiscalYear, memberIds, codes.map((list) => list.join(',')), ALL];
-    const [sums, counts]: { metric_id: string; member_id: string; value: string }[][] = await Promise.all([
-      this.dataSource.query(
-        `SELECT c.metric_id, g.member_id, sum(c.value) AS value FROM ${groups}
+    const [sums, counts]: { metric_id: string; member_id: string; value: string }[][] =
+      await Promise.all([
+        this.dataSource.query(
+          `SELECT c.metric_id, g.member_id, sum(c.value) AS value FROM ${groups}
            JOIN metric_counters c ON c.projection_version = $1 AND c.fiscal_year = $2
             AND c.month = $5 AND c.municipality_code = ANY(string_to_array(g.codes, ','))
           WHERE c.metric_id = ANY($6::text[]) GROUP BY 1, 2`,
-        [...parameters, summed],
-      ),
-      this.dataSource.query(
-        `SELECT d.metric_id, g.member_id, count(DISTINCT d.member) AS value FROM ${groups}
+          [...parameters, summed],
+        ),
+        this.dataSource.query(
+          `SELECT d.metric_id, g.member_id, count(DISTINCT d.member) AS value FROM ${groups}
            JOIN metric_distinct_members d ON d.projection_version = $1 AND d.fiscal_year = $2
             AND d.month = $5 AND d.municipality_code = ANY(string_to_array(g.codes, ','))
           WHERE d.metric_id = ANY($6::text[]) AND d.refcount > 0 GROUP BY 1, 2`,
-        [...parameters, distinct],
-      ),
-    ]);
-    const found = new Map([...sums, ...counts].map((row) => [`${row.metric_id}/${row.member_id}`, Number(row.value)]));
+          [...parameters, distinct],
+        ),
+      ]);
+    const found = new Map(
+      [...sums, ...counts].map((row) => [`${row.metric_id}/${row.member_id}`, Number(row.value)]),
+    );
     return metrics.flatMap((metric) =>
       memberIds.map((memberId) => ({
         metricId: metric.id,
@@ -131,7 +145,9 @@ export class MetricReportReader {
     whole: 'municipality_code' | 'month',
   ): Promise<BreakdownRow[]> {
     const build = await this.activeVersion();
-    const ids = this.metrics.filter((m) => measureId === undefined || m.measureId === measureId).map((m) => m.id);
+    const ids = this.metrics
+      .filter((m) => measureId === undefined || m.measureId === measureId)
+      .map((m) => m.id);
     const rows: { metric_id: string; key: string; value: string }[] = await this.dataSource.query(
       `SELECT metric_id, ${dimension} AS key, value FROM metric_counters
         WHERE projection_version = $1 AND fiscal_year = $2 AND ${whole} = $3 AND ${dimension} <> $3
@@ -139,6 +155,11 @@ export class MetricReportReader {
         ORDER BY metric_id, key`,
       [build, fiscalYear, ALL, ids],
     );
-    return rows.map((row) => ({ metricId: row.metric_id, fiscalYear, key: row.key, value: Number(row.value) }));
+    return rows.map((row) => ({
+      metricId: row.metric_id,
+      fiscalYear,
+      key: row.key,
+      value: Number(row.value),
+    }));
   }
 }

@@ -12,9 +12,19 @@ export class ProjectionLagError extends Error {
 }
 
 /** Waits, bounded, until the read models include the write at `position` (if given). */
-export async function awaitPosition(dataSource: DataSource, position: number | undefined, timeoutMs = MAX_CONSISTENCY_WAIT_MS): Promise<void> {
+export async function awaitPosition(
+  dataSource: DataSource,
+  position: number | undefined,
+  timeoutMs = MAX_CONSISTENCY_WAIT_MS,
+): Promise<void> {
   if (position === undefined) return;
-  if (!(await waitForProjectionPosition(dataSource, position, Math.min(timeoutMs, MAX_CONSISTENCY_WAIT_MS)))) {
+  if (
+    !(await waitForProjectionPosition(
+      dataSource,
+      position,
+      Math.min(timeoutMs, MAX_CONSISTENCY_WAIT_MS),
+    ))
+  ) {
     throw new ProjectionLagError(position);
   }
 }

@@ -50,7 +50,10 @@ export async function rebuildProjection(
       eventsDone += batch.events;
       if (Date.now() - headCheckedAt > 2_000) {
         headCheckedAt = Date.now();
-        options.eventStore.headPosition().then((head) => (headPosition = head), () => undefined);
+        options.eventStore.headPosition().then(
+          (head) => (headPosition = head),
+          () => undefined,
+        );
       }
       const seconds = Math.max((Date.now() - started) / 1_000, 0.001);
       const rate = eventsDone / seconds;
@@ -72,7 +75,8 @@ export async function rebuildProjection(
   });
   await runner.done();
   const build = runner.build;
-  if (!build || build.status !== 'active') throw new Error('The rebuild stopped before taking over');
+  if (!build || build.status !== 'active')
+    throw new Error('The rebuild stopped before taking over');
   return build.version;
 }
 

@@ -19,7 +19,8 @@ export const domainReportingEvents: ReportingEvents<PlanState> = {
     return {
       occurredOn: String(fields.occurredOn),
       bodyId: typeof fields.bodyId === 'string' ? fields.bodyId : null,
-      municipalityCode: typeof fields.municipalityCode === 'string' ? fields.municipalityCode : null,
+      municipalityCode:
+        typeof fields.municipalityCode === 'string' ? fields.municipalityCode : null,
       supersedes: typeof fields.supersedes === 'string' ? fields.supersedes : null,
       data: { ...fields },
     };
@@ -31,5 +32,6 @@ export const domainReportingEvents: ReportingEvents<PlanState> = {
   },
   isPlanEvent: (event) => event.streamId === PLAN_STREAM,
   emptyPlan,
-  evolvePlan: (plan, event) => evolvePlan(plan, { type: event.type, data: event.data } as PlanEvent),
+  evolvePlan: (plan, event) =>
+    evolvePlan(plan, { type: event.type, data: event.data } as PlanEvent),
 };

@@ -60,7 +60,12 @@ export interface GrainKey {
 
 const SEPARATOR = '\u0001';
 
-export function key(metricId: string, fiscalYear: number, grain: readonly [string, string], member?: string): string {
+export function key(
+  metricId: string,
+  fiscalYear: number,
+  grain: readonly [string, string],
+  member?: string,
+): string {
   const parts = [metricId, String(fiscalYear), grain[0], grain[1]];
   if (member !== undefined) parts.push(member);
   return parts.join(SEPARATOR);
@@ -96,7 +101,9 @@ function bump(map: Map<string, number>, at: string, delta: number): void {
 }
 
 /** Metrics by the event types they read, so each fact is matched only against its own. */
-export function metricsByEventType(metrics: readonly MetricDefinition[]): Map<string, MetricDefinition[]> {
+export function metricsByEventType(
+  metrics: readonly MetricDefinition[],
+): Map<string, MetricDefinition[]> {
   const byType = new Map<string, MetricDefinition[]>();
   for (const metric of metrics) {
     for (const type of metric.eventTypes) byType.set(type, [...(byType.get(type) ?? []), metric]);

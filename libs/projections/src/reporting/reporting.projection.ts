@@ -3,7 +3,14 @@ import { StoredEvent } from '@ledger/event-store';
 import { QueryRunner } from 'typeorm';
 import { Projection } from '../engine/projection';
 import { execute } from '../engine/sql-execute';
-import { FactForMetrics, MetricDeltas, counterKeyOf, key, metricsByEventType, parseKey } from './metric-contributions';
+import {
+  FactForMetrics,
+  MetricDeltas,
+  counterKeyOf,
+  key,
+  metricsByEventType,
+  parseKey,
+} from './metric-contributions';
 import { ReportingEvents } from './reporting-events';
 
 export const REPORTING_PROJECTION = 'reporting';
@@ -60,7 +67,10 @@ export class ReportingProjection<Plan> implements Projection {
     this.metricsByType = metricsByEventType(metrics);
     this.metricFields = [
       ...new Set(
-        metrics.flatMap((m) => [...Object.keys(m.filter ?? {}), ...('field' in m.aggregate ? [m.aggregate.field] : [])]),
+        metrics.flatMap((m) => [
+          ...Object.keys(m.filter ?? {}),
+          ...('field' in m.aggregate ? [m.aggregate.field] : []),
+        ]),
       ),
     ].sort();
     this.codeVersion = `${SCHEMA_VERSION}.${fingerprint(JSON.stringify(metrics))}`;
@@ -84,12 +94,14 @@ export class ReportingProjection<Plan> implements Projection {
           municipalityCode: activity.municipalityCode,
           bodyId: activity.bodyId,
           recordedAt: event.recordedAt,
-          recordedBy: typeof event.metadata.recordedBy === 'string' ? event.metadata.recordedBy : null,
+          recordedBy:
+            typeof event.metadata.recordedBy === 'string' ? event.metadata.recordedBy : null,
           data: pick(activity.data, this.metricFields),
           supersedes: activity.supersedes,
           correction: undefined,
         });
-        if (activity.supersedes) corrections.push(correctionOf(event, activity.supersedes, 'superseded'));
+        if (activity.supersedes)
+          corrections.push(correctionOf(event, activity.supersedes, 'superseded'));
         continue;
       }
       const retracted = this.events.retractedEventId(event);
@@ -169,7 +181,11 @@ export class ReportingProjection<Plan> implements Projection {
     const batchFacts = new Map(facts.map((fact) => [fact.eventId, fact]));
     const ordered = [
       ...facts.map((fact) => ({ position: fact.position, fact, correction: undefined })),
-      ...corrections.map((correction) => ({ position: correction.position, fact: undefined, correction })),
+      ...corrections.map((correction) => ({
+        position: correction.position,
+        fact: undefined,
+        correction,
+      })),
     ].sort((a, b) => a.position - b.position || (a.fact ? -1 : 1));
     for (const item of ordered) {
       if (item.fact) {
@@ -256,7 +272,11 @@ export class ReportingProjection<Plan> implements Projection {
     }
   }
 
-  private async writeMetricDeltas(deltas: MetricDeltas, tx: QueryRunner, version: string): Promise<void> {
+  private async writeMetricDeltas(
+    deltas: MetricDeltas,
+    tx: QueryRunner,
+    version: string,
+  ): Promise<void> {
     if (deltas.members.size > 0) {
       const entries = [...deltas.members];
       const keys = entries.map(([memberKey]) => parseKey(memberKey));
@@ -286,7 +306,12 @@ export class ReportingProjection<Plan> implements Projection {
         ],
       );
       for (const row of rows) {
-        const memberKey = key(row.metric_id, row.fiscal_year, [row.municipality_code, row.month], row.member);
+        const memberKey = key(
+          row.metric_id,
+          row.fiscal_year,
+          [row.municipality_code, row.month],
+          row.member,
+        );
         const delta = deltas.members.get(memberKey) ?? 0;
         const before = row.refcount - delta;
         if (before <= 0 && row.refcount > 0) deltas.addToCounter(counterKeyOf(memberKey), 1);
@@ -313,7 +338,11 @@ export class ReportingProjection<Plan> implements Projection {
     );
   }
 
-  private async applyPlan(planEvents: StoredEvent[], tx: QueryRunner, version: string): Promise<void> {
+  private async applyPlan(
+    planEvents: StoredEvent[],
+    tx: QueryRunner,
+    version: string,
+  ): Promise<void> {
     const { rows } = await execute<{ plan: Plan }>(
       tx,
       'SELECT plan FROM plan_snapshots WHERE projection_version = $1',
@@ -331,14 +360,23 @@ export class ReportingProjection<Plan> implements Projection {
   }
 }
 
-function pick(data: Readonly<Record<string, unknown>>, fields: readonly string[]): Record<string, unknown> {
+function pick(
+  data: Readonly<Record<string, unknown>>,
+  fields: readonly string[],
+): Record<string, unknown> {
   const kept: Record<string, unknown> = {};
   for (const field of fields) if (data[field] !== undefined) kept[field] = data[field];
   return kept;
 }
 
 function correctionOf(event: StoredEvent, target: string, kind: Correction['kind']): Correction {
-  return { target: target.toLowerCase(), by: event.id, kind, position: event.position, recordedAt: event.recordedAt };
+  return {
+    target: target.toLowerCase(),
+    by: event.id,
+    kind,
+    position: event.position,
+    recordedAt: event.recordedAt,
+  };
 }
 
 function correctionColumns(version: string, corrections: Correction[]): unknown[] {

@@ -1,5 +1,7 @@
 import { EventStore } from '@ledger/event-store';
-import { exclusivityFor, isPglite, Projection, ProjectionRunner } from '@ledger/projections';
+import { exclusivityFor, isPglite } from './projection-exclusivity';
+import { Projection } from './projection';
+import { ProjectionRunner } from './projection-runner';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { DataSource } from 'typeorm';
@@ -31,7 +33,10 @@ export async function startProjector(options: ProjectorOptions): Promise<{
       exclusivity: await exclusivityFor(options.dataSource, owner),
       prefetch,
       onBatch: options.logBatches
-        ? (batch) => process.stdout.write(`${JSON.stringify({ pid: process.pid, projection: projection.name, ...batch })}\n`)
+        ? (batch) =>
+            process.stdout.write(
+              `${JSON.stringify({ pid: process.pid, projection: projection.name, ...batch })}\n`,
+            )
         : undefined,
       onError: (error) => console.error(`projection ${projection.name}:`, error),
     });
