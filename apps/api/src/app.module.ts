@@ -3,6 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { OpenedStores } from '@ledger/event-store';
 import { DataSource } from 'typeorm';
 import { AccessModule } from './access/access.module';
+import { AuditModule } from './audit/audit.module';
 import { createLedgerDataSource, migrateLedgerDatabase } from './database/ledger-data-source';
 import { HealthHttpController } from './health/health.http.controller';
 import { Readiness } from './health/readiness';
@@ -63,6 +64,7 @@ export class AppModule {
         CqrsModule.forRoot(),
         AccessModule,
         RecordingModule,
+        AuditModule,
       ],
       controllers,
     };

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { TRAINING_COURSE_IDS } from '@ledger/domain';
-import { IsIn, IsInt, IsOptional, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { ActivityDataRequest } from '../activity-data.request.dto';
 import { IsFreeText } from '../activity-field.validators';
 
@@ -23,4 +23,11 @@ export class TrainingSessionHeldRequestData extends ActivityDataRequest {
   @IsOptional()
   @IsFreeText(200)
   venue?: string;
+
+  @ApiPropertyOptional({ description: '第N回: the round, for courses counted round by round' })
+  @IsOptional()
+  @IsInt({ message: 'must be an integer' })
+  @Min(1, { message: 'must be at least 1' })
+  @Max(99, { message: 'must be at most 99' })
+  sessionNumber?: number;
 }
