@@ -17,3 +17,4 @@ export * from './close/close-fiscal-year';
 export * from './trails/metric-trail.reader';
 export * from './trails/stream-history.reader';
 export * from './trails/audit-csv';
+export * from './query-log/audit-query-log';

@@ -45,7 +45,7 @@ export class AuditedFiguresQuery {
 
   async metrics(fiscalYear: number, asOf: AsOf, metricIds?: readonly string[]): Promise<AuditedFigures> {
     const answer = await this.reader.figures(fiscalYear, asOf, metricIds);
-    const close = await this.closeAt(fiscalYear, asOf, answer.cut);
+    const close = await this.closeAt(fiscalYear, asOf);
     return {
       ...answer,
       close: summary(close),
@@ -55,7 +55,7 @@ export class AuditedFiguresQuery {
 
   async kpis(fiscalYear: number, asOf: AsOf): Promise<AuditedKpis> {
     const answer = await this.reader.kpis(fiscalYear, asOf);
-    const close = await this.closeAt(fiscalYear, asOf, answer.cut);
+    const close = await this.closeAt(fiscalYear, asOf);
     return {
       ...answer,
       close: summary(close),
@@ -64,9 +64,9 @@ export class AuditedFiguresQuery {
   }
 
   /** Closed figures cover the whole year, so they stand beside whole-year answers only. */
-  private async closeAt(fiscalYear: number, asOf: AsOf, cut: AppliedCut): Promise<FiscalYearClose | undefined> {
+  private async closeAt(fiscalYear: number, asOf: AsOf): Promise<FiscalYearClose | undefined> {
     if (asOf.occurredBy !== undefined && asOf.occurredBy < `${fiscalYear + 1}-03-31`) return undefined;
-    return fiscalYearCloseAt(this.eventStore, fiscalYear, { ...asOf, throughPosition: cut.throughPosition });
+    return fiscalYearCloseAt(this.eventStore, fiscalYear, asOf);
   }
 }
 

@@ -3,13 +3,14 @@ import { AsOf } from '../as-of/as-of';
 import { FiscalYearClose, fiscalYearStream, readFiscalYearClosed } from './fiscal-year-closed.event';
 
 /**
- * The close of a fiscal year as known at a cut: a close recorded after the cut had not
- * happened yet for whoever asks about that moment.
+ * The close of a fiscal year as known at the asked cut: a close recorded after the cut had
+ * not happened yet for whoever asks about that moment. Judged from the store, not the read
+ * model, so a lagging projector never hides a close.
  */
 export async function fiscalYearCloseAt(
   eventStore: EventStore,
   fiscalYear: number,
-  cut: AsOf & { throughPosition: number },
+  cut: AsOf,
 ): Promise<FiscalYearClose | undefined> {
   let events;
   try {
@@ -23,7 +24,7 @@ export async function fiscalYearCloseAt(
     .find(
       (close) =>
         close !== undefined &&
-        close.position <= cut.throughPosition &&
+        (cut.throughPosition === undefined || close.position <= cut.throughPosition) &&
         (cut.knownAt === undefined || close.recordedAt.getTime() <= cut.knownAt.getTime()),
     );
 }

@@ -1,3 +1,4 @@
 import { CreateHashChain1764400000000 } from '../migrations/1764400000000-create-hash-chain.migration';
+import { CreateAuditQueryLog1764400000001 } from '../migrations/1764400000001-create-audit-query-log.migration';
 
-export const AUDIT_MIGRATIONS = [CreateHashChain1764400000000];
+export const AUDIT_MIGRATIONS = [CreateHashChain1764400000000, CreateAuditQueryLog1764400000001];

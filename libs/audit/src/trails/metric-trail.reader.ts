@@ -94,7 +94,7 @@ export class MetricTrailReader {
     const [rows, answer, close] = await Promise.all([
       this.facts(metric, fiscalYear, asOf, throughPosition, build.version),
       this.reader.figures(fiscalYear, { ...asOf, throughPosition }, [metricId], build),
-      fiscalYearCloseAt(this.eventStore, fiscalYear, { ...asOf, throughPosition }),
+      fiscalYearCloseAt(this.eventStore, fiscalYear, asOf),
     ]);
     const closedAt = close?.hashCheckpoint.position ?? Number.POSITIVE_INFINITY;
     const knownAt = asOf.knownAt?.getTime() ?? Number.POSITIVE_INFINITY;
