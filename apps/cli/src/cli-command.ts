@@ -5,6 +5,8 @@ import { EventStore } from '@ledger/event-store';
 export interface CliContext {
   eventStore: EventStore;
   access: AccessService;
+  /** The read-model database (audit tables, read models), as `openStores` chose it. */
+  databaseUrl: string;
   /** Lines for the user; the last one is what scripts read. */
   print(line: string): void;
 }

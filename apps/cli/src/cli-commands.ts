@@ -1,3 +1,6 @@
+import { closeYearCommand } from './audit/close-year.command';
+import { replayCommand } from './audit/replay.command';
+import { verifyCommand } from './audit/verify.command';
 import { CliCommand } from './cli-command';
 import { createKeyCommand } from './keys/create-key.command';
 import { listKeysCommand } from './keys/list-keys.command';
@@ -8,4 +11,7 @@ export const CLI_COMMANDS: readonly CliCommand[] = [
   createKeyCommand,
   revokeKeyCommand,
   listKeysCommand,
+  verifyCommand,
+  replayCommand,
+  closeYearCommand,
 ];

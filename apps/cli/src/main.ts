@@ -35,6 +35,7 @@ async function run(command: CliCommand, args: ReturnType<typeof parseArgs>): Pro
     await command.run(args, {
       eventStore: stores.eventStore,
       access: new AccessService(dataSource),
+      databaseUrl: stores.databaseUrl,
       print: (line) => console.log(line),
     });
     return 0;

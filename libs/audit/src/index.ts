@@ -18,3 +18,4 @@ export * from './trails/metric-trail.reader';
 export * from './trails/stream-history.reader';
 export * from './trails/audit-csv';
 export * from './query-log/audit-query-log';
+export * from './as-of/parse-as-of';
