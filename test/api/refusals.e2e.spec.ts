@@ -188,6 +188,17 @@ describe('POST /v1/events: refusals', () => {
       });
     });
 
+    it('two requests declaring one organisation at once: one records, the other is refused', async () => {
+      const [a, b] = await Promise.all([
+        post({ events: [declarationSigned('kuroshio-town-council')] }),
+        post({ events: [declarationSigned('kuroshio-town-council')] }),
+      ]);
+
+      expect([a.status, b.status].sort()).toEqual([201, 409]);
+      const claim = await api.store.readStream('declaration-kuroshio-town-council');
+      expect(claim.map((event) => event.type)).toEqual(['ClaimReserved']);
+    });
+
     it('two declarations of one organisation in one batch', async () => {
       const response = await refused({
         events: [declarationSigned('ochi-youth-club'), declarationSigned('ochi-youth-club')],
