@@ -8,7 +8,7 @@ import 'reflect-metadata';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BenchDatabase } from './bench-database';
-import { BenchmarkResult, SeedWriter, notRun } from './benchmark';
+import { Benchmark, BenchmarkResult, SeedWriter, notRun } from './benchmark';
 import { BENCHMARKS } from './benchmark-list';
 import { seedDataset } from './dataset/seed-dataset';
 import { describeMachine, machineLine } from './report/machine';
@@ -27,22 +27,33 @@ function sizesFromEnvironment(): number[] {
   return sizes;
 }
 
+/** BENCH_ONLY=name,name runs only those benchmarks (their names in benchmark-list.ts). */
+function selectedBenchmarks(): readonly Benchmark[] {
+  const only = process.env.BENCH_ONLY?.split(',').map((name) => name.trim()).filter(Boolean);
+  if (!only?.length) return BENCHMARKS;
+  const unknown = only.filter((name) => !BENCHMARKS.some((benchmark) => benchmark.name === name));
+  if (unknown.length > 0) {
+    throw new Error(`BENCH_ONLY names no benchmark ${unknown.join(', ')}; known: ${BENCHMARKS.map((b) => b.name).join(', ')}`);
+  }
+  return BENCHMARKS.filter((benchmark) => only.includes(benchmark.name));
+}
+
 function log(message: string): void {
   process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
 }
 
-async function runSize(size: number): Promise<BenchmarkResult[]> {
+async function runSize(size: number, benchmarks: readonly Benchmark[]): Promise<BenchmarkResult[]> {
   log(`dataset of ${size.toLocaleString('en')} events: creating the database`);
   const database = await BenchDatabase.create();
   const results: BenchmarkResult[] = [];
   try {
-    const runnable = BENCHMARKS.filter((benchmark) => !benchmark.unavailable?.());
+    const runnable = benchmarks.filter((benchmark) => !benchmark.unavailable?.());
     const writers: SeedWriter[] = [];
     for (const benchmark of runnable) {
       writers.push(...((await benchmark.seedWriters?.({ size, database, log })) ?? []));
     }
     const seedTimings = await seedDataset(database.eventStore, size, writers, log);
-    for (const benchmark of BENCHMARKS) {
+    for (const benchmark of benchmarks) {
       const unavailable = benchmark.unavailable?.();
       if (unavailable) {
         results.push(...benchmark.figures.map((figure) => notRun(figure, size, unavailable)));
@@ -65,18 +76,20 @@ async function runSize(size: number): Promise<BenchmarkResult[]> {
 
 async function main(): Promise<void> {
   const sizes = sizesFromEnvironment();
+  const benchmarks = selectedBenchmarks();
   const machine = await describeMachine();
   const started = new Date();
   log(`machine: ${machineLine(machine)}`);
   const results: BenchmarkResult[] = [];
-  for (const size of sizes) results.push(...(await runSize(size)));
+  for (const size of sizes) results.push(...(await runSize(size, benchmarks)));
   const finished = new Date();
 
   process.stdout.write(`\n${textTable(results)}\n\n`);
   const run = { startedAt: started.toISOString(), finishedAt: finished.toISOString(), machine, sizes, results };
   mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
   writeFileSync(join(ROOT, 'bench-results', 'latest.json'), `${JSON.stringify(run, null, 2)}\n`);
-  writeFileSync(join(ROOT, 'BENCHMARKS.md'), benchmarksMarkdown(run));
+  // A partial run (BENCH_ONLY) is for working on one benchmark; BENCHMARKS.md keeps whole runs.
+  if (benchmarks === BENCHMARKS) writeFileSync(join(ROOT, 'BENCHMARKS.md'), benchmarksMarkdown(run));
   const short = results.filter((result) => result.verdict === 'falls short').length;
   const skipped = results.filter((result) => result.verdict === 'not run').length;
   log(`done in ${Math.round((finished.getTime() - started.getTime()) / 1000)} s: ${results.length - short - skipped} pass, ${short} fall short, ${skipped} not run`);

@@ -1,0 +1,142 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { Agent, request } from 'node:http';
+import { AddressInfo, createServer } from 'node:net';
+import { join } from 'node:path';
+
+const ROOT = join(__dirname, '..', '..', '..');
+/** `npm start` and `npm run cli` run these entries through ts-node; so do we, without npm in between, so the pid is the api's own. */
+const TS_NODE = ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'];
+const READY_TIMEOUT_MS = 180_000;
+/** The body the benchmark's recorder key acts for; every event it sends is that body's. */
+export const RECORDER_BODY = 'peer-support-center';
+
+export interface HttpAnswer {
+  status: number;
+  body: string;
+}
+
+/**
+ * The api as a child process in PostgreSQL mode (DEMO_DATA=off) on the bench database,
+ * listening on 127.0.0.1 only, with a recorder key made by the admin CLI.
+ */
+export class ApiProcess {
+  readonly agent = new Agent({ keepAlive: true, maxSockets: 256 });
+
+  private constructor(
+    private readonly child: ChildProcess,
+    readonly port: number,
+    readonly recorderKey: string,
+    private readonly output: string[],
+  ) {}
+
+  get pid(): number {
+    if (this.child.pid === undefined) throw new Error('the api process has no pid');
+    return this.child.pid;
+  }
+
+  static async start(databaseUrl: string): Promise<ApiProcess> {
+    const port = await freePort();
+    const env = {
+      ...process.env,
+      EVENT_STORE_URL: databaseUrl,
+      DATABASE_URL: databaseUrl,
+      DEMO_DATA: 'off',
+      PORT: String(port),
+    };
+    const output: string[] = [];
+    const child = spawn(process.execPath, [...TS_NODE, 'apps/api/src/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const keep = (chunk: Buffer) => {
+      output.push(chunk.toString());
+      if (output.length > 200) output.shift();
+    };
+    child.stdout?.on('data', keep);
+    child.stderr?.on('data', keep);
+    try {
+      await waitUntilHealthy(child, port, output);
+      const key = await createRecorderKey(env);
+      return new ApiProcess(child, port, key, output);
+    } catch (error) {
+      child.kill('SIGKILL');
+      throw error;
+    }
+  }
+
+  /** POST with the recorder key over the keep-alive agent. */
+  post(path: string, body: unknown): Promise<HttpAnswer> {
+    return send(this.port, this.agent, 'POST', path, JSON.stringify(body), this.recorderKey);
+  }
+
+  async stop(): Promise<void> {
+    this.agent.destroy();
+    if (this.child.exitCode !== null) return;
+    const exited = once(this.child, 'exit');
+    this.child.kill('SIGTERM');
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), 10_000);
+    await exited;
+    clearTimeout(timer);
+  }
+
+  recentOutput(): string {
+    return this.output.join('').slice(-2_000);
+  }
+}
+
+function send(port: number, agent: Agent | undefined, method: string, path: string, body?: string, key?: string): Promise<HttpAnswer> {
+  return new Promise((resolve, reject) => {
+    const headers: Record<string, string | number> = {};
+    if (body !== undefined) {
+      headers['content-type'] = 'application/json';
+      headers['content-length'] = Buffer.byteLength(body);
+    }
+    if (key) headers.authorization = `Bearer ${key}`;
+    const req = request({ host: '127.0.0.1', port, method, path, agent, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+async function waitUntilHealthy(child: ChildProcess, port: number, output: string[]): Promise<void> {
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) {
+      throw new Error(`the api exited with ${child.exitCode}: ${output.join('').slice(-800)}`);
+    }
+    const answer = await send(port, undefined, 'GET', '/health').catch(() => undefined);
+    if (answer?.status === 200) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`the api was not healthy after ${READY_TIMEOUT_MS / 1000} s: ${output.join('').slice(-800)}`);
+}
+
+/** `npm run cli -- keys create --role recorder --body …` prints the key on its last line. */
+async function createRecorderKey(env: NodeJS.ProcessEnv): Promise<string> {
+  const cli = spawn(
+    process.execPath,
+    [...TS_NODE, 'apps/cli/src/main.ts', 'keys', 'create', '--role', 'recorder', '--body', RECORDER_BODY],
+    { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let stdout = '';
+  let stderr = '';
+  cli.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  cli.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const [code] = (await once(cli, 'exit')) as [number | null];
+  const lines = stdout.trim().split('\n');
+  if (code !== 0) throw new Error(`keys create exited with ${code}: ${stderr.slice(-500)}`);
+  return lines[lines.length - 1].trim();
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  server.close();
+  await once(server, 'close');
+  return port;
+}
