@@ -81,15 +81,20 @@ async function main(): Promise<void> {
   const started = new Date();
   log(`machine: ${machineLine(machine)}`);
   const results: BenchmarkResult[] = [];
-  for (const size of sizes) results.push(...(await runSize(size, benchmarks)));
-  const finished = new Date();
-
+  const done: number[] = [];
+  let finished = new Date();
+  for (const size of sizes) {
+    results.push(...(await runSize(size, benchmarks)));
+    done.push(size);
+    finished = new Date();
+    // Written after every size, so a long run that is stopped keeps what it measured.
+    const run = { startedAt: started.toISOString(), finishedAt: finished.toISOString(), machine, sizes: done, results };
+    mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
+    writeFileSync(join(ROOT, 'bench-results', 'latest.json'), `${JSON.stringify(run, null, 2)}\n`);
+    // A partial run (BENCH_ONLY) is for working on one benchmark; BENCHMARKS.md keeps whole runs.
+    if (benchmarks === BENCHMARKS) writeFileSync(join(ROOT, 'BENCHMARKS.md'), benchmarksMarkdown(run));
+  }
   process.stdout.write(`\n${textTable(results)}\n\n`);
-  const run = { startedAt: started.toISOString(), finishedAt: finished.toISOString(), machine, sizes, results };
-  mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
-  writeFileSync(join(ROOT, 'bench-results', 'latest.json'), `${JSON.stringify(run, null, 2)}\n`);
-  // A partial run (BENCH_ONLY) is for working on one benchmark; BENCHMARKS.md keeps whole runs.
-  if (benchmarks === BENCHMARKS) writeFileSync(join(ROOT, 'BENCHMARKS.md'), benchmarksMarkdown(run));
   const short = results.filter((result) => result.verdict === 'falls short').length;
   const skipped = results.filter((result) => result.verdict === 'not run').length;
   log(`done in ${Math.round((finished.getTime() - started.getTime()) / 1000)} s: ${results.length - short - skipped} pass, ${short} fall short, ${skipped} not run`);

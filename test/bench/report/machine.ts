@@ -1,5 +1,4 @@
-import { cpus, totalmem } from 'node:os';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { serverVersion } from '../bench-database';
 
 export interface Machine {
@@ -8,6 +7,8 @@ export interface Machine {
   memoryGb: number;
   node: string;
   postgres: string;
+  /** 1-minute load average when the run started: other work on the machine weighs on every figure. */
+  loadAverageAtStart: number;
 }
 
 export async function describeMachine(): Promise<Machine> {
@@ -17,9 +18,10 @@ export async function describeMachine(): Promise<Machine> {
     memoryGb: Math.round((totalmem() / 1024 ** 3) * 10) / 10,
     node: process.version,
     postgres: await serverVersion(),
+    loadAverageAtStart: Math.round(loadavg()[0] * 100) / 100,
   };
 }
 
 export function machineLine(machine: Machine): string {
-  return `${machine.cpus} cores (${machine.cpuModel}), ${machine.memoryGb} GB memory, Node ${machine.node}, PostgreSQL ${machine.postgres} (local)`;
+  return `${machine.cpus} cores (${machine.cpuModel}), ${machine.memoryGb} GB memory, Node ${machine.node}, PostgreSQL ${machine.postgres} (local); load average ${machine.loadAverageAtStart} at the start`;
 }

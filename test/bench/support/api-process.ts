@@ -1,4 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { createWriteStream, mkdirSync } from 'node:fs';
 import { once } from 'node:events';
 import { Agent, request } from 'node:http';
 import { AddressInfo, createServer } from 'node:net';
@@ -46,7 +47,13 @@ export class ApiProcess {
     };
     const output: string[] = [];
     const child = spawn(process.execPath, [...TS_NODE, 'apps/api/src/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // The whole output goes to bench-results/api.log, for the errors behind a failed run.
+    mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
+    const logFile = createWriteStream(join(ROOT, 'bench-results', 'api.log'), { flags: 'a' });
+    logFile.write(`--- api started ${new Date().toISOString()} on port ${port}\n`);
+    child.once('exit', () => logFile.end());
     const keep = (chunk: Buffer) => {
+      logFile.write(chunk);
       output.push(chunk.toString());
       if (output.length > 200) output.shift();
     };
