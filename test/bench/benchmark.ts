@@ -53,11 +53,9 @@ export interface BenchContext {
  */
 export interface Benchmark {
   readonly name: string;
-  /** Why it cannot run in this tree (code not written yet), or undefined when it can. */
-  unavailable?(): string | undefined;
   seedWriters?(context: Omit<BenchContext, 'seedTimings'>): Promise<SeedWriter[]>;
   run(context: BenchContext): Promise<BenchmarkResult[]>;
-  /** Everything the results name, so a benchmark that cannot run still shows its targets. */
+  /** Everything the results name, so a benchmark that fails still shows its targets. */
   readonly figures: readonly { name: string; unit: string; target: Target }[];
 }
 

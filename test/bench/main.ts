@@ -29,11 +29,15 @@ function sizesFromEnvironment(): number[] {
 
 /** BENCH_ONLY=name,name runs only those benchmarks (their names in benchmark-list.ts). */
 function selectedBenchmarks(): readonly Benchmark[] {
-  const only = process.env.BENCH_ONLY?.split(',').map((name) => name.trim()).filter(Boolean);
+  const only = process.env.BENCH_ONLY?.split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
   if (!only?.length) return BENCHMARKS;
   const unknown = only.filter((name) => !BENCHMARKS.some((benchmark) => benchmark.name === name));
   if (unknown.length > 0) {
-    throw new Error(`BENCH_ONLY names no benchmark ${unknown.join(', ')}; known: ${BENCHMARKS.map((b) => b.name).join(', ')}`);
+    throw new Error(
+      `BENCH_ONLY names no benchmark ${unknown.join(', ')}; known: ${BENCHMARKS.map((b) => b.name).join(', ')}`,
+    );
   }
   return BENCHMARKS.filter((benchmark) => only.includes(benchmark.name));
 }
@@ -47,18 +51,12 @@ async function runSize(size: number, benchmarks: readonly Benchmark[]): Promise<
   const database = await BenchDatabase.create();
   const results: BenchmarkResult[] = [];
   try {
-    const runnable = benchmarks.filter((benchmark) => !benchmark.unavailable?.());
     const writers: SeedWriter[] = [];
-    for (const benchmark of runnable) {
+    for (const benchmark of benchmarks) {
       writers.push(...((await benchmark.seedWriters?.({ size, database, log })) ?? []));
     }
     const seedTimings = await seedDataset(database.eventStore, size, writers, log);
     for (const benchmark of benchmarks) {
-      const unavailable = benchmark.unavailable?.();
-      if (unavailable) {
-        results.push(...benchmark.figures.map((figure) => notRun(figure, size, unavailable)));
-        continue;
-      }
       log(`${benchmark.name}: running`);
       try {
         results.push(...(await benchmark.run({ size, database, seedTimings, log })));
@@ -88,16 +86,25 @@ async function main(): Promise<void> {
     done.push(size);
     finished = new Date();
     // Written after every size, so a long run that is stopped keeps what it measured.
-    const run = { startedAt: started.toISOString(), finishedAt: finished.toISOString(), machine, sizes: done, results };
+    const run = {
+      startedAt: started.toISOString(),
+      finishedAt: finished.toISOString(),
+      machine,
+      sizes: done,
+      results,
+    };
     mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
     writeFileSync(join(ROOT, 'bench-results', 'latest.json'), `${JSON.stringify(run, null, 2)}\n`);
     // A partial run (BENCH_ONLY) is for working on one benchmark; BENCHMARKS.md keeps whole runs.
-    if (benchmarks === BENCHMARKS) writeFileSync(join(ROOT, 'BENCHMARKS.md'), benchmarksMarkdown(run));
+    if (benchmarks === BENCHMARKS)
+      writeFileSync(join(ROOT, 'BENCHMARKS.md'), benchmarksMarkdown(run));
   }
   process.stdout.write(`\n${textTable(results)}\n\n`);
   const short = results.filter((result) => result.verdict === 'falls short').length;
   const skipped = results.filter((result) => result.verdict === 'not run').length;
-  log(`done in ${Math.round((finished.getTime() - started.getTime()) / 1000)} s: ${results.length - short - skipped} pass, ${short} fall short, ${skipped} not run`);
+  log(
+    `done in ${Math.round((finished.getTime() - started.getTime()) / 1000)} s: ${results.length - short - skipped} pass, ${short} fall short, ${skipped} not run`,
+  );
 }
 
 main().then(

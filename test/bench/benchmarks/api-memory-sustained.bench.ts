@@ -1,7 +1,11 @@
 import { Benchmark, judged } from '../benchmark';
 import { MB, RssSampler } from '../measure/rss-sampler';
 import { ApiProcess } from '../support/api-process';
-import { describeRateRun, recordBatchesConcurrently, recordSinglesAtRate } from '../support/http-load';
+import {
+  describeRateRun,
+  recordBatchesConcurrently,
+  recordSinglesAtRate,
+} from '../support/http-load';
 
 const DURATION_MS = 120_000;
 /** The first 30 s let the heap and pools settle; growth is judged after them. */
@@ -33,15 +37,28 @@ export const apiMemorySustainedBenchmark: Benchmark = {
     try {
       const sampler = new RssSampler(api.pid, 500);
       const [, singles] = await Promise.all([
-        recordBatchesConcurrently(api, { clients: 2, batchSize: 1_000, durationMs: DURATION_MS, seed: 5 }),
+        recordBatchesConcurrently(api, {
+          clients: 2,
+          batchSize: 1_000,
+          durationMs: DURATION_MS,
+          seed: 5,
+        }),
         recordSinglesAtRate(api, { perSecond: 250, durationMs: DURATION_MS, seed: 6 }),
       ]);
       sampler.stop();
       const settled = sampler.meanBetween(SETTLE_MS, SETTLE_MS + WINDOW_MS);
       const last = sampler.meanBetween(DURATION_MS - WINDOW_MS, DURATION_MS + 5_000);
-      log(`sustained: RSS ${Math.round(settled / MB)} MB after settling, ${Math.round(last / MB)} MB at the end`);
+      log(
+        `sustained: RSS ${Math.round(settled / MB)} MB after settling, ${Math.round(last / MB)} MB at the end`,
+      );
       return [
-        judged(GROWTH, size, ((last - settled) / settled) * 100, null, `${Math.round(settled / MB)} → ${Math.round(last / MB)} MB; singles: ${describeRateRun(singles)}`),
+        judged(
+          GROWTH,
+          size,
+          ((last - settled) / settled) * 100,
+          null,
+          `${Math.round(settled / MB)} → ${Math.round(last / MB)} MB; singles: ${describeRateRun(singles)}`,
+        ),
         judged(PEAK, size, sampler.peakBytes / MB, null),
       ];
     } finally {

@@ -33,30 +33,47 @@ export const asOfQueryBenchmark: Benchmark = {
     const audit = await openAuditDatabase(database.url);
     try {
       const head = await database.eventStore.headPosition();
-      const [atCut] = await database.eventStore.readAll({ after: Math.floor(head * 0.75) - 1, maxCount: 1 });
+      const [atCut] = await database.eventStore.readAll({
+        after: Math.floor(head * 0.75) - 1,
+        maxCount: 1,
+      });
       const asOf: AsOf = { knownAt: atCut.recordedAt, throughPosition: atCut.position };
       const reader = new AsOfFiguresReader(audit.database, METRICS);
       const answer = await reader.kpis(FISCAL_YEAR, asOf);
-      const kpiMetrics = METRICS.filter((metric) => answer.kpis.some((kpi) => kpi.metricId === metric.id));
+      const kpiMetrics = METRICS.filter((metric) =>
+        answer.kpis.some((kpi) => kpi.metricId === metric.id),
+      );
 
       let replayMs = Infinity;
       let replayed: Awaited<ReturnType<typeof replayFigures>> | undefined;
       for (let pass = 0; pass < 2; pass += 1) {
         const ms = await timedMs(async () => {
-          replayed = await replayFigures(database.eventStore, kpiMetrics, FISCAL_YEAR, { ...asOf, throughPosition: atCut.position });
+          replayed = await replayFigures(database.eventStore, kpiMetrics, FISCAL_YEAR, {
+            ...asOf,
+            throughPosition: atCut.position,
+          });
         });
         replayMs = Math.min(replayMs, ms);
       }
       const disagreeing = answer.kpis.filter((kpi) => replayed?.values[kpi.metricId] !== kpi.value);
       if (disagreeing.length > 0) {
-        throw new Error(`as-of and replay disagree on ${disagreeing.map((kpi) => `${kpi.kpiId} (${kpi.value} vs ${replayed?.values[kpi.metricId]})`).join(', ')}`);
+        throw new Error(
+          `as-of and replay disagree on ${disagreeing.map((kpi) => `${kpi.kpiId} (${kpi.value} vs ${replayed?.values[kpi.metricId]})`).join(', ')}`,
+        );
       }
-      const latencies = await sampleLatencies(SAMPLES, WARMUP, () => reader.kpis(FISCAL_YEAR, asOf));
+      const latencies = await sampleLatencies(SAMPLES, WARMUP, () =>
+        reader.kpis(FISCAL_YEAR, asOf),
+      );
       const p95 = percentile(latencies, 0.95);
-      log(`as-of: p95 ${p95.toFixed(1)} ms; replay of ${replayed?.eventsRead} events ${Math.round(replayMs)} ms`);
+      log(
+        `as-of: p95 ${p95.toFixed(1)} ms; replay of ${replayed?.eventsRead} events ${Math.round(replayMs)} ms`,
+      );
       return [
         judged(AS_OF_P95, size, p95, null, `at position ${atCut.position} of ${head}`),
-        judged(AS_OF_SPEEDUP, size, p95, { label: `replay of ${replayed?.eventsRead.toLocaleString('en')} events`, figure: replayMs }),
+        judged(AS_OF_SPEEDUP, size, p95, {
+          label: `replay of ${replayed?.eventsRead.toLocaleString('en')} events`,
+          figure: replayMs,
+        }),
       ];
     } finally {
       await audit.close();

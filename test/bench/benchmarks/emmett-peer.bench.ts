@@ -48,7 +48,11 @@ export const emmettPeerBenchmark: Benchmark = {
         write: async (batch) => {
           await store.appendToStream(
             `recording-${batch[0].id}`,
-            batch.map((event) => ({ type: event.type, data: event.data, metadata: event.metadata })),
+            batch.map((event) => ({
+              type: event.type,
+              data: event.data,
+              metadata: event.metadata,
+            })),
             { expectedStreamVersion: STREAM_DOES_NOT_EXIST },
           );
         },
@@ -84,10 +88,18 @@ export const emmettPeerBenchmark: Benchmark = {
           await readOurs();
         }
       }
-      log(`read ${oursRead} events from ours in ${Math.round(oursBest)} ms, ${peerRead} from Emmett in ${Math.round(peerBest)} ms`);
+      log(
+        `read ${oursRead} events from ours in ${Math.round(oursBest)} ms, ${peerRead} from Emmett in ${Math.round(peerBest)} ms`,
+      );
       return [
-        judged(APPEND, size, ours.events / ours.seconds, { label: EMMETT, figure: peer.events / peer.seconds }),
-        judged(READ, size, oursRead / (oursBest / 1000), { label: EMMETT, figure: peerRead / (peerBest / 1000) }),
+        judged(APPEND, size, ours.events / ours.seconds, {
+          label: EMMETT,
+          figure: peer.events / peer.seconds,
+        }),
+        judged(READ, size, oursRead / (oursBest / 1000), {
+          label: EMMETT,
+          figure: peerRead / (peerBest / 1000),
+        }),
       ];
     } finally {
       await executor.close();

@@ -27,9 +27,19 @@ export const httpBatchRecordingBenchmark: Benchmark = {
   async run({ size, database, log }) {
     const api = await ApiProcess.start(database.url);
     try {
-      await recordBatchesConcurrently(api, { clients: CLIENTS, batchSize: BATCH, durationMs: WARMUP_MS, seed: 1 });
+      await recordBatchesConcurrently(api, {
+        clients: CLIENTS,
+        batchSize: BATCH,
+        durationMs: WARMUP_MS,
+        seed: 1,
+      });
       const sampler = new RssSampler(api.pid, 200);
-      const run = await recordBatchesConcurrently(api, { clients: CLIENTS, batchSize: BATCH, durationMs: DURATION_MS, seed: 2 });
+      const run = await recordBatchesConcurrently(api, {
+        clients: CLIENTS,
+        batchSize: BATCH,
+        durationMs: DURATION_MS,
+        seed: 2,
+      });
       sampler.stop();
       log(`batches: ${run.events} events in ${run.seconds.toFixed(1)} s`);
       return [

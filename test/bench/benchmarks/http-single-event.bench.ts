@@ -29,12 +29,24 @@ export const httpSingleEventBenchmark: Benchmark = {
     try {
       await recordSinglesAtRate(api, { perSecond: RATE, durationMs: WARMUP_MS, seed: 3 });
       const sampler = new RssSampler(api.pid, 200);
-      const run = await recordSinglesAtRate(api, { perSecond: RATE, durationMs: DURATION_MS, seed: 4 });
+      const run = await recordSinglesAtRate(api, {
+        perSecond: RATE,
+        durationMs: DURATION_MS,
+        seed: 4,
+      });
       sampler.stop();
       const p50 = round(percentile(run.latenciesMs, 0.5), 1);
-      log(`singles: ${run.latenciesMs.length} requests answered, p50 ${p50} ms; ${describeRateRun(run)}`);
+      log(
+        `singles: ${run.latenciesMs.length} requests answered, p50 ${p50} ms; ${describeRateRun(run)}`,
+      );
       return [
-        judged(P99, size, percentile(run.latenciesMs, 0.99), null, `p50 ${p50} ms; ${describeRateRun(run)}`),
+        judged(
+          P99,
+          size,
+          percentile(run.latenciesMs, 0.99),
+          null,
+          `p50 ${p50} ms; ${describeRateRun(run)}`,
+        ),
         judged(MEMORY, size, sampler.peakBytes / MB, null),
       ];
     } finally {

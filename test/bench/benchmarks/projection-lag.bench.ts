@@ -39,7 +39,11 @@ export const projectionLagBenchmark: Benchmark = {
         if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
         const batch = source.batch(perTick);
         const issued = performance.now();
-        const appending = database.eventStore.append(`recording-${batch[0].id}`, batch, 'no_stream');
+        const appending = database.eventStore.append(
+          `recording-${batch[0].id}`,
+          batch,
+          'no_stream',
+        );
         lags.push(
           appending.then(async ({ positions }) => {
             const last = positions[positions.length - 1];
@@ -54,9 +58,17 @@ export const projectionLagBenchmark: Benchmark = {
       const samples = await Promise.all(lags);
       const seconds = (Date.now() - started) / 1000;
       const achieved = appended / seconds;
-      log(`lag: ${appended} events in ${seconds.toFixed(1)} s, p50 ${round(percentile(samples, 0.5), 1)} ms, max ${round(Math.max(...samples), 1)} ms`);
+      log(
+        `lag: ${appended} events in ${seconds.toFixed(1)} s, p50 ${round(percentile(samples, 0.5), 1)} ms, max ${round(Math.max(...samples), 1)} ms`,
+      );
       return [
-        judged(LAG, size, percentile(samples, 0.95), null, `${Math.round(achieved).toLocaleString('en')} events/s recorded; p50 ${round(percentile(samples, 0.5), 1)} ms`),
+        judged(
+          LAG,
+          size,
+          percentile(samples, 0.95),
+          null,
+          `${Math.round(achieved).toLocaleString('en')} events/s recorded; p50 ${round(percentile(samples, 0.5), 1)} ms`,
+        ),
       ];
     } finally {
       await runner.stop();

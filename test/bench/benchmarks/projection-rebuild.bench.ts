@@ -48,11 +48,21 @@ export const projectionRebuildBenchmark: Benchmark = {
       ),
     );
     sampler.stop();
-    if (applied !== bare.events) throw new Error(`the rebuild applied ${applied} events of ${bare.events}`);
+    if (applied !== bare.events)
+      throw new Error(`the rebuild applied ${applied} events of ${bare.events}`);
     log(`rebuild: ${applied} events in ${Math.round(ms)} ms`);
     return [
-      judged(REBUILD, size, applied / (ms / 1000), { label: 'bare SELECT … ORDER BY position', figure: bare.eventsPerSecond }),
-      judged(REBUILD_MEMORY, size, (sampler.peakBytes - before) / MB, null, `peak ${Math.round(sampler.peakBytes / MB)} MB`),
+      judged(REBUILD, size, applied / (ms / 1000), {
+        label: 'bare SELECT … ORDER BY position',
+        figure: bare.eventsPerSecond,
+      }),
+      judged(
+        REBUILD_MEMORY,
+        size,
+        (sampler.peakBytes - before) / MB,
+        null,
+        `peak ${Math.round(sampler.peakBytes / MB)} MB`,
+      ),
     ];
   },
 };

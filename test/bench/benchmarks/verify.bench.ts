@@ -25,18 +25,34 @@ export const verifyBenchmark: Benchmark = {
   async run({ size, database, log }) {
     const audit = await openAuditDatabase(database.url);
     try {
-      const recorder = new HashChainRecorder({ eventStore: database.eventStore, database: audit.database });
+      const recorder = new HashChainRecorder({
+        eventStore: database.eventStore,
+        database: audit.database,
+      });
       const ledgerMs = await timedMs(() => recorder.catchUp());
       await database.vacuum();
       const bare = await bareSequentialRead(database.pool, PAGE);
       let report: Awaited<ReturnType<typeof verifyStore>> | undefined;
       const ms = await timedMs(async () => {
-        report = await verifyStore({ eventStore: database.eventStore, database: audit.database, pageSize: PAGE });
+        report = await verifyStore({
+          eventStore: database.eventStore,
+          database: audit.database,
+          pageSize: PAGE,
+        });
       });
-      if (!report?.ok) throw new Error(`verify found a mismatch: ${JSON.stringify(report?.firstMismatch)}`);
-      log(`verify: ${report.eventsChecked} events in ${Math.round(ms)} ms; ledger built in ${Math.round(ledgerMs)} ms`);
+      if (!report?.ok)
+        throw new Error(`verify found a mismatch: ${JSON.stringify(report?.firstMismatch)}`);
+      log(
+        `verify: ${report.eventsChecked} events in ${Math.round(ms)} ms; ledger built in ${Math.round(ledgerMs)} ms`,
+      );
       return [
-        judged(VERIFY, size, report.eventsChecked / (ms / 1000), { label: 'bare SELECT … ORDER BY position', figure: bare.eventsPerSecond }, `ledger built at ${Math.round(report.eventsChecked / (ledgerMs / 1000)).toLocaleString('en')} events/s`),
+        judged(
+          VERIFY,
+          size,
+          report.eventsChecked / (ms / 1000),
+          { label: 'bare SELECT … ORDER BY position', figure: bare.eventsPerSecond },
+          `ledger built at ${Math.round(report.eventsChecked / (ledgerMs / 1000)).toLocaleString('en')} events/s`,
+        ),
       ];
     } finally {
       await audit.close();

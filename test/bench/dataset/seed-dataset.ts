@@ -43,7 +43,9 @@ export async function seedDataset(
     done += batch.length;
     if (Date.now() - reported > 10_000 || done === size) {
       reported = Date.now();
-      log(`seeded ${done.toLocaleString('en')}/${size.toLocaleString('en')} events (${Math.round((reported - started) / 1000)} s)`);
+      log(
+        `seeded ${done.toLocaleString('en')}/${size.toLocaleString('en')} events (${Math.round((reported - started) / 1000)} s)`,
+      );
     }
   }
   return new Map(

@@ -1,4 +1,9 @@
-import { ACTIVITY_TYPE_NAMES, MUNICIPALITIES, fiscalYearOf, validateActivity } from '@ledger/domain';
+import {
+  ACTIVITY_TYPE_NAMES,
+  MUNICIPALITIES,
+  fiscalYearOf,
+  validateActivity,
+} from '@ledger/domain';
 import { FISCAL_YEARS, SyntheticActivities } from './synthetic-activities';
 
 describe('synthetic activities for the benchmarks', () => {
@@ -6,14 +11,19 @@ describe('synthetic activities for the benchmarks', () => {
 
   it('passes the domain validation, every event', () => {
     const invalid = events
-      .map((event) => ({ type: event.type, errors: validateActivity(event.type, event.schemaVersion, event.data) }))
+      .map((event) => ({
+        type: event.type,
+        errors: validateActivity(event.type, event.schemaVersion, event.data),
+      }))
       .filter((result) => result.errors.length > 0);
     expect(invalid).toEqual([]);
   });
 
   it('covers every activity type, all 34 municipalities and fiscal years 2021-2025', () => {
     expect(new Set(events.map((event) => event.type))).toEqual(new Set(ACTIVITY_TYPE_NAMES));
-    const codes = new Set(events.map((event) => event.data.municipalityCode).filter((code) => code !== undefined));
+    const codes = new Set(
+      events.map((event) => event.data.municipalityCode).filter((code) => code !== undefined),
+    );
     expect(codes).toEqual(new Set(MUNICIPALITIES.map((m) => m.code)));
     const years = new Set(events.map((event) => fiscalYearOf(String(event.data.occurredOn))));
     expect(years).toEqual(new Set(FISCAL_YEARS));
@@ -35,7 +45,8 @@ describe('synthetic activities for the benchmarks', () => {
   });
 
   it('draws the same dataset shape from the same seed', () => {
-    const shape = (source: SyntheticActivities) => source.batch(50).map((event) => [event.type, event.data.occurredOn]);
+    const shape = (source: SyntheticActivities) =>
+      source.batch(50).map((event) => [event.type, event.data.occurredOn]);
     expect(shape(new SyntheticActivities(3))).toEqual(shape(new SyntheticActivities(3)));
   });
 });

@@ -53,7 +53,11 @@ const CORRECTABLE_WINDOW = 5_000;
 const PEOPLE_PER_MUNICIPALITY = 400;
 
 const BLOCK_OF_LIAISON = ['east', 'central', 'west'] as const;
-const REFERRAL_TARGETS = ['mental-health-welfare-center', 'hello-work-kochi', 'regional-support-center'];
+const REFERRAL_TARGETS = [
+  'mental-health-welfare-center',
+  'hello-work-kochi',
+  'regional-support-center',
+];
 
 const BODY_OF_MEETING: Readonly<Record<MeetingKind, string>> = {
   'study-session': 'peer-support-center',
@@ -150,7 +154,11 @@ export class SyntheticActivities {
       case 'ConsultationHandled':
         return {
           bodyId: 'peer-support-center',
-          fields: { channel: this.pick(CONSULTATION_CHANNELS), iceAgeGeneration, personId: person() },
+          fields: {
+            channel: this.pick(CONSULTATION_CHANNELS),
+            iceAgeGeneration,
+            personId: person(),
+          },
         };
       case 'OutreachVisitMade':
         return { bodyId: 'municipal-welfare-councils', fields: { personId: person() } };
@@ -173,7 +181,10 @@ export class SyntheticActivities {
         };
       case 'EmployerVisitMade':
       case 'WorkplaceDeveloped':
-        return { bodyId: 'board-of-education', fields: { employerId: `employer-${this.int(300)}` } };
+        return {
+          bodyId: 'board-of-education',
+          fields: { employerId: `employer-${this.int(300)}` },
+        };
       case 'WorkExperienceJoined':
         return {
           bodyId: 'prefectural-welfare-council',

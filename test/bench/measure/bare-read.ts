@@ -6,7 +6,10 @@ import { timedMs } from './latency';
  * the whole events table in keyset pages, every column fetched and parsed by `pg`, nothing
  * else done with the rows.
  */
-export async function bareSequentialRead(pool: Pool, pageSize: number): Promise<{ events: number; eventsPerSecond: number }> {
+export async function bareSequentialRead(
+  pool: Pool,
+  pageSize: number,
+): Promise<{ events: number; eventsPerSecond: number }> {
   let events = 0;
   const ms = await timedMs(async () => {
     let after = 0;

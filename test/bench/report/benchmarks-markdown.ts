@@ -33,7 +33,15 @@ ${markdownTable(run.results)}
 - Appends (ours, the bare multi-row INSERT and Emmett's store) are timed while the dataset is
   seeded: every batch goes to each writer in turn, the order alternating, so background load
   weighs on all of them alike.
-- "not run" names why: code that does not exist yet, or the error that stopped it.
+- "not run" names the error that stopped the benchmark (the api's own output is in
+  \`bench-results/api.log\`).
+- The HTTP benchmarks start the api from its ts-node entry, as \`npm start\` does, in
+  PostgreSQL mode with DEMO_DATA=off, and drive it over 127.0.0.1 with keep-alive clients; its
+  RSS (from /proc) therefore includes the TypeScript compiler ts-node loads. Single-event
+  requests are sent on a fixed schedule; if 1000 of them are unanswered, sending stops and
+  the row says so.
+- The load average is the machine's when the run started: other work running beside the
+  benchmark weighs on every figure, the baselines included.
 - Raw results: \`bench-results/latest.json\` (not committed). Run small with
   \`BENCH_SIZES=100000 npm run bench\`.
 `;

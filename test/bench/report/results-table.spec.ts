@@ -2,12 +2,20 @@ import { judged, notRun } from '../benchmark';
 import { markdownTable, textTable } from './results-table';
 
 describe('benchmark results table', () => {
-  const append = { name: 'append', unit: 'events/s', target: { kind: 'ratio-at-least', min: 0.6 } } as const;
+  const append = {
+    name: 'append',
+    unit: 'events/s',
+    target: { kind: 'ratio-at-least', min: 0.6 },
+  } as const;
   const p99 = { name: 'p99', unit: 'ms', target: { kind: 'at-most', max: 50 } } as const;
   const results = [
     judged(append, 100_000, 30_000, { label: 'bare INSERT', figure: 40_000 }),
     judged(p99, null, 61.234, null),
-    notRun({ name: 'verify', unit: 'events/s', target: { kind: 'ratio-at-least', min: 0.3 } }, 100_000, 'no audit code yet'),
+    notRun(
+      { name: 'verify', unit: 'events/s', target: { kind: 'ratio-at-least', min: 0.3 } },
+      100_000,
+      'no audit code yet',
+    ),
   ];
 
   it('judges ratios and limits', () => {

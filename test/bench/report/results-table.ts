@@ -9,7 +9,9 @@ export function resultCells(result: BenchmarkResult): string[] {
     result.name,
     result.events === null ? '' : result.events.toLocaleString('en'),
     result.figure === null ? '—' : `${formatNumber(result.figure)} ${result.unit}`,
-    result.baseline === null ? '—' : `${formatNumber(result.baseline.figure)} ${result.unit} (${result.baseline.label})`,
+    result.baseline === null
+      ? '—'
+      : `${formatNumber(result.baseline.figure)} ${result.unit} (${result.baseline.label})`,
     result.ratio === null ? '—' : `${result.ratio.toFixed(2)}×`,
     describeTarget(result.target, result.unit),
     result.verdict !== 'not run' && result.note ? `${verdict} (${result.note})` : verdict,
@@ -25,8 +27,16 @@ export function formatNumber(value: number): string {
 export function textTable(results: readonly BenchmarkResult[]): string {
   const rows = [[...COLUMNS], ...results.map(resultCells)];
   const widths = COLUMNS.map((_, column) => Math.max(...rows.map((row) => row[column].length)));
-  const line = (row: string[]) => row.map((cell, column) => cell.padEnd(widths[column])).join('  ').trimEnd();
-  return [line(rows[0]), widths.map((width) => '-'.repeat(width)).join('  '), ...rows.slice(1).map(line)].join('\n');
+  const line = (row: string[]) =>
+    row
+      .map((cell, column) => cell.padEnd(widths[column]))
+      .join('  ')
+      .trimEnd();
+  return [
+    line(rows[0]),
+    widths.map((width) => '-'.repeat(width)).join('  '),
+    ...rows.slice(1).map(line),
+  ].join('\n');
 }
 
 export function markdownTable(results: readonly BenchmarkResult[]): string {

@@ -28,7 +28,6 @@ export class ApiProcess {
     private readonly child: ChildProcess,
     readonly port: number,
     readonly recorderKey: string,
-    private readonly output: string[],
   ) {}
 
   get pid(): number {
@@ -46,7 +45,11 @@ export class ApiProcess {
       PORT: String(port),
     };
     const output: string[] = [];
-    const child = spawn(process.execPath, [...TS_NODE, 'apps/api/src/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...TS_NODE, 'apps/api/src/main.ts'], {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     // The whole output goes to bench-results/api.log, for the errors behind a failed run.
     mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
     const logFile = createWriteStream(join(ROOT, 'bench-results', 'api.log'), { flags: 'a' });
@@ -62,7 +65,7 @@ export class ApiProcess {
     try {
       await waitUntilHealthy(child, port, output);
       const key = await createRecorderKey(env);
-      return new ApiProcess(child, port, key, output);
+      return new ApiProcess(child, port, key);
     } catch (error) {
       child.kill('SIGKILL');
       throw error;
@@ -83,13 +86,16 @@ export class ApiProcess {
     await exited;
     clearTimeout(timer);
   }
-
-  recentOutput(): string {
-    return this.output.join('').slice(-2_000);
-  }
 }
 
-function send(port: number, agent: Agent | undefined, method: string, path: string, body?: string, key?: string): Promise<HttpAnswer> {
+function send(
+  port: number,
+  agent: Agent | undefined,
+  method: string,
+  path: string,
+  body?: string,
+  key?: string,
+): Promise<HttpAnswer> {
   return new Promise((resolve, reject) => {
     const headers: Record<string, string | number> = {};
     if (body !== undefined) {
@@ -100,7 +106,9 @@ function send(port: number, agent: Agent | undefined, method: string, path: stri
     const req = request({ host: '127.0.0.1', port, method, path, agent, headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }),
+      );
       res.on('error', reject);
     });
     req.on('error', reject);
@@ -108,7 +116,11 @@ function send(port: number, agent: Agent | undefined, method: string, path: stri
   });
 }
 
-async function waitUntilHealthy(child: ChildProcess, port: number, output: string[]): Promise<void> {
+async function waitUntilHealthy(
+  child: ChildProcess,
+  port: number,
+  output: string[],
+): Promise<void> {
   const deadline = Date.now() + READY_TIMEOUT_MS;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) {
@@ -118,14 +130,25 @@ async function waitUntilHealthy(child: ChildProcess, port: number, output: strin
     if (answer?.status === 200) return;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error(`the api was not healthy after ${READY_TIMEOUT_MS / 1000} s: ${output.join('').slice(-800)}`);
+  throw new Error(
+    `the api was not healthy after ${READY_TIMEOUT_MS / 1000} s: ${output.join('').slice(-800)}`,
+  );
 }
 
 /** `npm run cli -- keys create --role recorder --body …` prints the key on its last line. */
 async function createRecorderKey(env: NodeJS.ProcessEnv): Promise<string> {
   const cli = spawn(
     process.execPath,
-    [...TS_NODE, 'apps/cli/src/main.ts', 'keys', 'create', '--role', 'recorder', '--body', RECORDER_BODY],
+    [
+      ...TS_NODE,
+      'apps/cli/src/main.ts',
+      'keys',
+      'create',
+      '--role',
+      'recorder',
+      '--body',
+      RECORDER_BODY,
+    ],
     { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let stdout = '';

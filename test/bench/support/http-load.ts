@@ -12,7 +12,12 @@ export interface RequestEvent {
 /** An event as a data-entry service sends it: `occurredOn` beside the data, the key's own body. */
 export function toRequestEvent(event: NewEvent): RequestEvent {
   const { occurredOn, ...data } = event.data;
-  return { id: event.id, type: event.type, occurredOn: String(occurredOn), data: { ...data, bodyId: RECORDER_BODY } };
+  return {
+    id: event.id,
+    type: event.type,
+    occurredOn: String(occurredOn),
+    data: { ...data, bodyId: RECORDER_BODY },
+  };
 }
 
 /** Events that correct nothing, for requests sent concurrently (a correction must follow its target). */
@@ -29,7 +34,7 @@ export async function postEvents(api: ApiProcess, events: readonly NewEvent[]): 
   const answer = await api.post('/v1/events', { events: events.map(toRequestEvent) });
   if (answer.status !== 201) {
     throw new Error(
-      `POST /v1/events answered ${answer.status}: ${answer.body.slice(0, 300)}; the api's last output: ${api.recentOutput().slice(-600)}`,
+      `POST /v1/events answered ${answer.status}: ${answer.body.slice(0, 300)} (the api's output: bench-results/api.log)`,
     );
   }
 }

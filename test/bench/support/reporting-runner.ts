@@ -11,7 +11,10 @@ import { BenchDatabase } from '../bench-database';
  * The reporting projection's runner on the bench database, started. With an active build of
  * this code (left by the rebuild benchmark) it carries on from its checkpoint.
  */
-export async function startReportingRunner(database: BenchDatabase, options: { stopWhenCaughtUp: boolean }): Promise<ProjectionRunner> {
+export async function startReportingRunner(
+  database: BenchDatabase,
+  options: { stopWhenCaughtUp: boolean },
+): Promise<ProjectionRunner> {
   const dataSource = await database.readModels();
   const runner = new ProjectionRunner({
     dataSource,
