@@ -9,6 +9,7 @@ import {
 import {
   DuplicateEventIdError,
   EventStoreUnavailableError,
+  isUnavailable,
   WrongExpectedRevisionError,
 } from '@ledger/event-store';
 import { HttpRequest, HttpResponse } from './express-shapes';
@@ -95,7 +96,9 @@ export class ProblemDetailsExceptionFilter implements ExceptionFilter {
         headers: none,
       };
     }
-    if (error instanceof EventStoreUnavailableError) {
+    // Reads of the keys and read models fail with the driver's own errors when PostgreSQL
+    // is down; they are the same outage as the store's, and the client should retry.
+    if (error instanceof EventStoreUnavailableError || isUnavailable(error)) {
       return {
         problem: {
           type: problemType('store-unavailable'),
