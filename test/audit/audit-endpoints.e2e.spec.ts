@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { METRICS } from '@ledger/domain';
-import { LeaseExclusivity, ProjectionRunner, ReportingProjection, domainReportingEvents } from '@ledger/projections';
+import { METRIC_TIMELINE_PROJECTION } from '@ledger/audit';
+import { LeaseExclusivity, ProjectionRunner, ReportingProjection, domainReportingEvents, waitForProjectionPosition } from '@ledger/projections';
 import { DataSource } from 'typeorm';
 import { ApiTestApp, startApiTestApp } from '../api/support/api-test-app';
 import { recordRetracted, workExperienceJoined } from '../api/support/activity-samples';
@@ -19,8 +20,10 @@ describe('/v1/audit', () => {
 
   const get = (path: string, role: keyof typeof keys = 'auditor') => api.http().get(path).set('Authorization', `Bearer ${keys[role]}`);
 
+  /** The reporting projection run here; the metric timeline runs inside the audit module. */
   async function project(): Promise<void> {
     const dataSource = api.app.get(DataSource);
+    expect(await waitForProjectionPosition(dataSource, await api.store.headPosition(), 30_000, METRIC_TIMELINE_PROJECTION)).toBe(true);
     await new ProjectionRunner({
       dataSource,
       eventStore: api.store,

@@ -19,3 +19,5 @@ export * from './trails/stream-history.reader';
 export * from './trails/audit-csv';
 export * from './query-log/audit-query-log';
 export * from './as-of/parse-as-of';
+export * from './as-of/as-of-cut';
+export * from './timeline/metric-timeline.projection';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Pool } from 'pg';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { AuditDatabase, openAuditDatabase } from '@ledger/audit';
+import { AuditDatabase, MetricTimelineProjection, openAuditDatabase } from '@ledger/audit';
 import { METRICS } from '@ledger/domain';
 import {
   LeaseExclusivity,
@@ -25,7 +25,7 @@ export interface AuditBackend {
   database: AuditDatabase;
   /** Straight to the database, as an administrator with psql would be. */
   sql: Pool;
-  /** Runs the reporting projection until it has applied everything in the store. */
+  /** Runs the reporting and metric timeline projections until they have applied everything. */
   project(): Promise<void>;
 }
 
@@ -93,22 +93,24 @@ async function openOn(url: string, liveNotifications: boolean): Promise<OpenedBa
   await dataSource.initialize();
   await migrateReadModels(dataSource);
   const audit = await openAuditDatabase(url);
-  const projection = new ReportingProjection(METRICS, domainReportingEvents);
+  const projections = [new ReportingProjection(METRICS, domainReportingEvents), new MetricTimelineProjection(METRICS)];
   return {
     url,
     eventStore,
     database: audit.database,
     sql: pool,
     project: async () => {
-      const runner = new ProjectionRunner({
-        dataSource,
-        eventStore,
-        projection,
-        exclusivity: new LeaseExclusivity(dataSource, randomUUID(), 5_000),
-        idlePollMs: 10,
-        stopWhenCaughtUp: true,
-      });
-      await runner.done();
+      for (const projection of projections) {
+        const runner = new ProjectionRunner({
+          dataSource,
+          eventStore,
+          projection,
+          exclusivity: new LeaseExclusivity(dataSource, randomUUID(), 5_000),
+          idlePollMs: 10,
+          stopWhenCaughtUp: true,
+        });
+        await runner.done();
+      }
     },
     close: async () => {
       await eventStore.close();

@@ -5,16 +5,22 @@ import {
   AuditedFiguresQuery,
   DEFAULT_CHECKPOINT_INTERVAL,
   HashChainRecorder,
+  MetricTimelineProjection,
   MetricTrailReader,
   openAuditDatabase,
 } from '@ledger/audit';
 import { METRICS } from '@ledger/domain';
 import { EventStore } from '@ledger/event-store';
+import { ProjectionRunner, exclusivityFor } from '@ledger/projections';
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 
 /**
- * The audit side's parts over one connection pool. The hash-chain recorder runs here, in
- * every api process: the ledger's primary key makes a second recorder's work roll back,
- * and checkpoint ids are derived from their content, so two never record one twice.
+ * The audit side's parts over one connection pool. Two followers of the store run here,
+ * in every api process: the metric timeline projection (on the projection engine, whose
+ * exclusivity and checkpoint compare-and-set let only one process apply a batch) and the
+ * hash-chain recorder (whose ledger key makes a second recorder's work roll back, and
+ * whose checkpoint ids are derived from their content, so two never record one twice).
  */
 export class AuditRuntime {
   readonly reader: AsOfFiguresReader;
@@ -26,6 +32,7 @@ export class AuditRuntime {
   private constructor(
     readonly eventStore: EventStore,
     readonly database: AuditDatabase,
+    private readonly timeline: ProjectionRunner,
     private readonly closeDatabase: () => Promise<void>,
     checkpointInterval: number,
   ) {
@@ -47,11 +54,24 @@ export class AuditRuntime {
     env: NodeJS.ProcessEnv = process.env,
   ): Promise<AuditRuntime> {
     const interval = Number(env.AUDIT_CHECKPOINT_INTERVAL ?? DEFAULT_CHECKPOINT_INTERVAL);
-    const { database, close } = await openAuditDatabase(databaseUrl);
-    return new AuditRuntime(eventStore, database, close, interval);
+    const { database, dataSource, close } = await openAuditDatabase(databaseUrl);
+    const timeline = new ProjectionRunner({
+      dataSource,
+      eventStore,
+      projection: new MetricTimelineProjection(METRICS),
+      exclusivity: await exclusivityFor(dataSource, `${hostname()}:${process.pid}:${randomUUID()}`),
+      onError: (error) => console.error('metric timeline projection:', error),
+    });
+    return new AuditRuntime(eventStore, database, timeline, close, interval);
+  }
+
+  start(): void {
+    this.timeline.start();
+    this.recorder.start();
   }
 
   async stop(): Promise<void> {
+    await this.timeline.stop();
     await this.recorder.stop();
     await this.closeDatabase();
   }

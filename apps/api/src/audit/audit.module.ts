@@ -29,7 +29,7 @@ export class AuditModule implements OnApplicationBootstrap, OnModuleDestroy {
   constructor(@Inject(AuditRuntime) private readonly audit: AuditRuntime) {}
 
   onApplicationBootstrap(): void {
-    this.audit.recorder.start();
+    this.audit.start();
   }
 
   async onModuleDestroy(): Promise<void> {

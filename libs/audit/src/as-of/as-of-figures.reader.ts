@@ -1,8 +1,8 @@
 import { MetricDefinition, PlanState, annualTargetOf } from '@ledger/domain';
 import { SqlRunner } from '../persistence/audit-database';
 import { AppliedCut, AsOf } from './as-of';
+import { ResolvedCut, resolveCut } from './as-of-cut';
 import { liveFactsAt } from './live-facts.sql';
-import { ReportingBuild, activeReportingBuild } from './reporting-build';
 
 export interface AsOfFigure {
   metricId: string;
@@ -12,10 +12,16 @@ export interface AsOfFigure {
   value: number;
 }
 
+/** The builds of the read models an answer came from. */
+export interface AnsweredBy {
+  reporting: string;
+  timeline: string;
+}
+
 export interface AsOfFigures {
   fiscalYear: number;
   cut: AppliedCut;
-  projectionVersion: string;
+  answeredBy: AnsweredBy;
   figures: AsOfFigure[];
 }
 
@@ -31,7 +37,7 @@ export interface AsOfKpi {
 export interface AsOfKpis {
   fiscalYear: number;
   cut: AppliedCut;
-  projectionVersion: string;
+  answeredBy: AnsweredBy;
   kpis: AsOfKpi[];
 }
 
@@ -43,9 +49,10 @@ export class UnknownMetricError extends Error {
 }
 
 /**
- * Figures as known at an instant and as happened by a date, straight from the reporting
- * projection's bitemporal facts: one scan of the fiscal year's facts of the metrics' event
- * types, every metric an aggregate with its own FILTER. Nothing is replayed.
+ * Figures as known at an instant and as happened by a date, from read models, never by
+ * replaying. Whole-year figures are one index lookup per metric in the metric timeline;
+ * figures up to a date within the year are one scan of the year's bitemporal facts of the
+ * metrics' event types, every metric an aggregate with its own FILTER.
  */
 export class AsOfFiguresReader {
   private readonly byId: ReadonlyMap<string, MetricDefinition>;
@@ -57,15 +64,17 @@ export class AsOfFiguresReader {
     this.byId = new Map(metrics.map((metric) => [metric.id, metric]));
   }
 
-  async figures(fiscalYear: number, asOf: AsOf, metricIds?: readonly string[], build?: ReportingBuild): Promise<AsOfFigures> {
-    const active = build ?? (await activeReportingBuild(this.database));
+  async figures(fiscalYear: number, asOf: AsOf, metricIds?: readonly string[], resolved?: ResolvedCut): Promise<AsOfFigures> {
+    const cut = resolved ?? (await resolveCut(this.database, asOf));
     const chosen = metricIds ? metricIds.map((id) => this.metric(id)) : this.metrics;
-    const throughPosition = Math.min(asOf.throughPosition ?? Number.MAX_SAFE_INTEGER, active.position);
-    const values = await this.values(fiscalYear, asOf, throughPosition, active.version, chosen);
+    const wholeYear = asOf.occurredBy === undefined || asOf.occurredBy >= `${fiscalYear + 1}-03-31`;
+    const values = wholeYear
+      ? await this.timelineValues(fiscalYear, cut, chosen)
+      : await this.factValues(fiscalYear, asOf, cut, chosen);
     return {
       fiscalYear,
-      cut: appliedCut(asOf, throughPosition),
-      projectionVersion: active.version,
+      cut: appliedCut(asOf, cut.throughPosition),
+      answeredBy: { reporting: cut.reporting.version, timeline: cut.timeline.version },
       figures: chosen.map((metric, i) => ({
         metricId: metric.id,
         measureId: metric.measureId,
@@ -78,17 +87,17 @@ export class AsOfFiguresReader {
 
   /** The plan's KPIs with their annual targets; the actuals as of the cut. */
   async kpis(fiscalYear: number, asOf: AsOf): Promise<AsOfKpis> {
-    const build = await activeReportingBuild(this.database);
+    const cut = await resolveCut(this.database, asOf);
     const [row] = await this.database.query<{ plan: PlanState }>(
       'SELECT plan FROM plan_snapshots WHERE projection_version = $1',
-      [build.version],
+      [cut.reporting.version],
     );
     const kpis = Object.values(row?.plan.kpis ?? {}).sort((a, b) => a.kpiId.localeCompare(b.kpiId));
-    const figures = await this.figures(fiscalYear, asOf, kpis.map((kpi) => kpi.metricId), build);
+    const figures = await this.figures(fiscalYear, asOf, kpis.map((kpi) => kpi.metricId), cut);
     return {
       fiscalYear,
       cut: figures.cut,
-      projectionVersion: build.version,
+      answeredBy: figures.answeredBy,
       kpis: kpis.map((kpi, i) => ({
         kpiId: kpi.kpiId,
         numbering: kpi.numbering,
@@ -106,16 +115,29 @@ export class AsOfFiguresReader {
     return metric;
   }
 
-  private async values(
+  private async timelineValues(fiscalYear: number, cut: ResolvedCut, metrics: readonly MetricDefinition[]): Promise<number[]> {
+    if (metrics.length === 0) return [];
+    const rows = await this.database.query<{ metric_id: string; value: string | null }>(
+      `SELECT k.metric_id, (
+          SELECT value FROM audit_timeline_values t
+           WHERE t.projection_version = $1 AND t.metric_id = k.metric_id AND t.fiscal_year = $2 AND t.position <= $3
+           ORDER BY t.position DESC LIMIT 1) AS value
+         FROM unnest($4::text[]) AS k(metric_id)`,
+      [cut.timeline.version, fiscalYear, cut.throughPosition, metrics.map((metric) => metric.id)],
+    );
+    const values = new Map(rows.map((row) => [row.metric_id, Number(row.value ?? 0)]));
+    return metrics.map((metric) => values.get(metric.id) ?? 0);
+  }
+
+  private async factValues(
     fiscalYear: number,
     asOf: AsOf,
-    throughPosition: number,
-    version: string,
+    cut: ResolvedCut,
     metrics: readonly MetricDefinition[],
   ): Promise<number[]> {
     if (metrics.length === 0) return [];
-    const live = liveFactsAt(asOf, throughPosition, 4);
-    const parameters: unknown[] = [version, fiscalYear, [...new Set(metrics.flatMap((m) => m.eventTypes))], ...live.parameters];
+    const live = liveFactsAt(asOf, cut.throughPosition, 4);
+    const parameters: unknown[] = [cut.reporting.version, fiscalYear, [...new Set(metrics.flatMap((m) => m.eventTypes))], ...live.parameters];
     const columns = metrics.map((metric, i) => `${aggregateOf(metric, parameters)} AS m${i}`);
     const [row] = await this.database.query<Record<string, string>>(
       `SELECT ${columns.join(', ')} FROM activity_facts f

@@ -3,7 +3,7 @@ import { fiscalYearCloseAt } from '../close/fiscal-year-closes';
 import { FiscalYearClose } from '../close/fiscal-year-closed.event';
 import { HashCheckpoint } from '../hash-chain/hash-checkpoint.event';
 import { AppliedCut, AsOf } from './as-of';
-import { AsOfFigure, AsOfFiguresReader, AsOfKpi } from './as-of-figures.reader';
+import { AnsweredBy, AsOfFigure, AsOfFiguresReader, AsOfKpi } from './as-of-figures.reader';
 
 /** A figure beside the one recorded when its year closed, when it had closed by the cut. */
 export interface Closed {
@@ -23,7 +23,7 @@ export interface CloseSummary {
 export interface AuditedFigures {
   fiscalYear: number;
   cut: AppliedCut;
-  projectionVersion: string;
+  answeredBy: AnsweredBy;
   close: CloseSummary | null;
   figures: (AsOfFigure & Closed)[];
 }
@@ -31,7 +31,7 @@ export interface AuditedFigures {
 export interface AuditedKpis {
   fiscalYear: number;
   cut: AppliedCut;
-  projectionVersion: string;
+  answeredBy: AnsweredBy;
   close: CloseSummary | null;
   kpis: (AsOfKpi & Closed)[];
 }

@@ -1,7 +1,7 @@
 import { MetricDefinition } from '@ledger/domain';
 import { EventStore, StreamNotFoundError, WrongExpectedRevisionError } from '@ledger/event-store';
 import { AsOfFiguresReader } from '../as-of/as-of-figures.reader';
-import { activeReportingBuild } from '../as-of/reporting-build';
+import { activeReportingBuild, activeTimelineBuild } from '../as-of/reporting-build';
 import { HashChainRecorder } from '../hash-chain/hash-chain-recorder';
 import { SqlRunner } from '../persistence/audit-database';
 import { FiscalYearClose, fiscalYearClosedEvent, fiscalYearStream } from './fiscal-year-closed.event';
@@ -16,7 +16,7 @@ export class FiscalYearAlreadyClosedError extends Error {
 export class ReadModelBehindError extends Error {
   readonly code = 'read-model-behind';
   constructor(position: number) {
-    super(`The reporting read model did not reach position ${position} in time; try the close again`);
+    super(`The read models did not reach position ${position} in time; try the close again`);
   }
 }
 
@@ -77,8 +77,8 @@ async function streamExists(eventStore: EventStore, stream: string): Promise<boo
 async function waitForReportingPosition(database: SqlRunner, position: number, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const build = await activeReportingBuild(database).catch(() => undefined);
-    if (build && build.position >= position) return;
+    const builds = await Promise.all([activeReportingBuild(database), activeTimelineBuild(database)]).catch(() => []);
+    if (builds.length === 2 && builds.every((build) => build.position >= position)) return;
     if (Date.now() >= deadline) throw new ReadModelBehindError(position);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }

@@ -20,7 +20,9 @@ const POOL_SIZE = 4;
  * the same TypeORM migrations table; this DataSource lists only the audit migrations, so
  * it can run them without knowing anyone else's.
  */
-export async function openAuditDatabase(url: string): Promise<{ database: AuditDatabase; close(): Promise<void> }> {
+export async function openAuditDatabase(
+  url: string,
+): Promise<{ database: AuditDatabase; dataSource: DataSource; close(): Promise<void> }> {
   const dataSource = new DataSource({
     type: 'postgres',
     url,
@@ -43,7 +45,7 @@ export async function openAuditDatabase(url: string): Promise<{ database: AuditD
     await dataSource.destroy();
     throw error;
   }
-  return { database: auditDatabaseOn(dataSource), close: () => dataSource.destroy() };
+  return { database: auditDatabaseOn(dataSource), dataSource, close: () => dataSource.destroy() };
 }
 
 export function auditDatabaseOn(dataSource: DataSource): AuditDatabase {

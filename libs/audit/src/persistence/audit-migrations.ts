@@ -1,4 +1,5 @@
 import { CreateHashChain1764400000000 } from '../migrations/1764400000000-create-hash-chain.migration';
 import { CreateAuditQueryLog1764400000001 } from '../migrations/1764400000001-create-audit-query-log.migration';
+import { CreateMetricTimeline1764400000002 } from '../migrations/1764400000002-create-metric-timeline.migration';
 
-export const AUDIT_MIGRATIONS = [CreateHashChain1764400000000, CreateAuditQueryLog1764400000001];
+export const AUDIT_MIGRATIONS = [CreateHashChain1764400000000, CreateAuditQueryLog1764400000001, CreateMetricTimeline1764400000002];

@@ -1,7 +1,7 @@
 import { MetricDefinition } from '@ledger/domain';
 import { EventStore } from '@ledger/event-store';
 import { AppliedCut, AsOf } from '../as-of/as-of';
-import { AsOfFiguresReader } from '../as-of/as-of-figures.reader';
+import { AnsweredBy, AsOfFiguresReader } from '../as-of/as-of-figures.reader';
 import { replayFigures } from './replay-figures';
 
 export interface ReplayComparison {
@@ -14,7 +14,7 @@ export interface ReplayCheckReport {
   agrees: boolean;
   fiscalYear: number;
   cut: AppliedCut;
-  projectionVersion: string;
+  answeredBy: AnsweredBy;
   eventsReplayed: number;
   figures: ReplayComparison[];
   mismatches: ReplayComparison[];
@@ -48,7 +48,7 @@ export async function checkReplay(options: {
   const { fiscalYear, asOf, metrics } = options;
   const answer = await options.reader.figures(fiscalYear, asOf, metrics.map((metric) => metric.id));
   const replay = await replayFigures(options.eventStore, metrics, fiscalYear, {
-    ...asOf,
+    occurredBy: asOf.occurredBy,
     throughPosition: answer.cut.throughPosition,
   });
   const figures = answer.figures.map((figure) => ({
@@ -61,7 +61,7 @@ export async function checkReplay(options: {
     agrees: mismatches.length === 0,
     fiscalYear,
     cut: answer.cut,
-    projectionVersion: answer.projectionVersion,
+    answeredBy: answer.answeredBy,
     eventsReplayed: replay.eventsRead,
     figures,
     mismatches,

@@ -11,20 +11,19 @@ export interface ReplayedFigures {
 const PAGE_SIZE = 5_000;
 
 /**
- * The reference answer: the store read in global order up to the cut and folded in
- * memory by the domain's own evaluator, with no read model involved. Only events that can
- * move the chosen metrics are kept: their event types, retractions, and anything that
- * supersedes something.
+ * The reference answer: the store read in global order up to the cut's position and
+ * folded in memory by the domain's own evaluator, with no read model involved. (A knownAt
+ * has already become that position: see `resolveCut`.) Only events that can move the
+ * chosen metrics are kept: their event types, retractions, and anything that supersedes.
  */
 export async function replayFigures(
   eventStore: EventStore,
   metrics: readonly MetricDefinition[],
   fiscalYear: number,
-  asOf: AsOf & { throughPosition: number },
+  asOf: { throughPosition: number; occurredBy?: AsOf['occurredBy'] },
 ): Promise<ReplayedFigures> {
   const types = new Set(metrics.flatMap((metric) => metric.eventTypes));
   types.add('RecordRetracted');
-  const knownAt = asOf.knownAt?.getTime() ?? Number.POSITIVE_INFINITY;
   const kept: StoredActivity[] = [];
   let eventsRead = 0;
   let after = 0;
@@ -34,7 +33,6 @@ export async function replayFigures(
     for (const event of page) {
       if (event.position > asOf.throughPosition) break;
       eventsRead += 1;
-      if (event.recordedAt.getTime() > knownAt) continue;
       if (types.has(event.type) || typeof event.data.supersedes === 'string') kept.push(event);
     }
     after = page[page.length - 1].position;

@@ -2,7 +2,7 @@ import { MetricDefinition, todayInJapan } from '@ledger/domain';
 import { EventStore } from '@ledger/event-store';
 import { AppliedCut, AsOf } from '../as-of/as-of';
 import { AsOfFiguresReader, appliedCut } from '../as-of/as-of-figures.reader';
-import { activeReportingBuild } from '../as-of/reporting-build';
+import { resolveCut } from '../as-of/as-of-cut';
 import { fiscalYearCloseAt } from '../close/fiscal-year-closes';
 import { SqlRunner } from '../persistence/audit-database';
 
@@ -89,20 +89,16 @@ export class MetricTrailReader {
 
   async trail(metricId: string, fiscalYear: number, asOf: AsOf): Promise<MetricTrail> {
     const metric = this.reader.metric(metricId);
-    const build = await activeReportingBuild(this.database);
-    const throughPosition = Math.min(asOf.throughPosition ?? Number.MAX_SAFE_INTEGER, build.position);
+    const cut = await resolveCut(this.database, asOf);
+    const { throughPosition } = cut;
     const [rows, answer, close] = await Promise.all([
-      this.facts(metric, fiscalYear, asOf, throughPosition, build.version),
-      this.reader.figures(fiscalYear, { ...asOf, throughPosition }, [metricId], build),
+      this.facts(metric, fiscalYear, throughPosition, cut.reporting.version),
+      this.reader.figures(fiscalYear, asOf, [metricId], cut),
       fiscalYearCloseAt(this.eventStore, fiscalYear, asOf),
     ]);
     const closedAt = close?.hashCheckpoint.position ?? Number.POSITIVE_INFINITY;
-    const knownAt = asOf.knownAt?.getTime() ?? Number.POSITIVE_INFINITY;
     const entries = rows.map((row): TrailEntry => {
-      const correctionKnown =
-        row.corrected_at_position !== null &&
-        Number(row.corrected_at_position) <= throughPosition &&
-        (row.corrected_recorded_at as Date).getTime() <= knownAt;
+      const correctionKnown = row.corrected_at_position !== null && Number(row.corrected_at_position) <= throughPosition;
       const correction = correctionKnown
         ? {
             kind: row.correction_kind as TrailCorrection['kind'],
@@ -145,16 +141,14 @@ export class MetricTrailReader {
    */
   async history(metricId: string, fiscalYear: number, asOf: AsOf): Promise<FigureHistory> {
     const metric = this.reader.metric(metricId);
-    const build = await activeReportingBuild(this.database);
-    const throughPosition = Math.min(asOf.throughPosition ?? Number.MAX_SAFE_INTEGER, build.position);
-    const rows = await this.facts(metric, fiscalYear, asOf, throughPosition, build.version);
-    const knownAt = asOf.knownAt?.getTime() ?? Number.POSITIVE_INFINITY;
+    const { throughPosition, reporting } = await resolveCut(this.database, asOf);
+    const rows = await this.facts(metric, fiscalYear, throughPosition, reporting.version);
     const changes: { at: number; position: number; sign: 1 | -1; row: TrailRow }[] = [];
     for (const row of rows) {
       if (asOf.occurredBy !== undefined && row.occurred_on > asOf.occurredBy) continue;
       changes.push({ at: row.recorded_at.getTime(), position: Number(row.position), sign: 1, row });
       const corrected = row.corrected_recorded_at;
-      if (corrected && corrected.getTime() <= knownAt && Number(row.corrected_at_position) <= throughPosition) {
+      if (corrected && Number(row.corrected_at_position) <= throughPosition) {
         changes.push({ at: corrected.getTime(), position: Number(row.corrected_at_position), sign: -1, row });
       }
     }
@@ -177,22 +171,16 @@ export class MetricTrailReader {
     return { metricId, label: metric.label, fiscalYear, cut: appliedCut(asOf, throughPosition), days };
   }
 
-  private async facts(
-    metric: MetricDefinition,
-    fiscalYear: number,
-    asOf: AsOf,
-    throughPosition: number,
-    version: string,
-  ): Promise<TrailRow[]> {
+  private async facts(metric: MetricDefinition, fiscalYear: number, throughPosition: number, version: string): Promise<TrailRow[]> {
     return this.database.query<TrailRow>(
       `SELECT event_id, position, stream_id, type, to_char(occurred_on, 'YYYY-MM-DD') AS occurred_on, recorded_at,
               recorded_by, body_id, municipality_code, data, supersedes_event_id, corrected_by_event_id,
               correction_kind, corrected_at_position, corrected_recorded_at
          FROM activity_facts f
         WHERE f.projection_version = $1 AND f.fiscal_year = $2 AND f.type = ANY($3::text[])
-          AND f.data @> $4::jsonb AND f.position <= $5 AND f.recorded_at <= $6
+          AND f.data @> $4::jsonb AND f.position <= $5
         ORDER BY f.position`,
-      [version, fiscalYear, metric.eventTypes, JSON.stringify(metric.filter ?? {}), throughPosition, asOf.knownAt ?? new Date('9999-12-31T00:00:00Z')],
+      [version, fiscalYear, metric.eventTypes, JSON.stringify(metric.filter ?? {}), throughPosition],
     );
   }
 }

@@ -1,0 +1,264 @@
+import { MetricDefinition, fiscalYearOf } from '@ledger/domain';
+import { StoredEvent } from '@ledger/event-store';
+import { Projection, domainReportingEvents } from '@ledger/projections';
+import { QueryRunner } from 'typeorm';
+
+export const METRIC_TIMELINE_PROJECTION = 'audit-metric-timeline';
+
+/** Bump when the tables or the way rows are derived change; definitions are fingerprinted. */
+const SCHEMA_VERSION = 1;
+
+/** What one activity adds to one metric's whole-year figure. */
+interface Contribution {
+  m: string;
+  fy: number;
+  /** Count-distinct: the member, as canonical JSON so 1 and "1" stay apart. */
+  k?: string;
+  /** Count and sum: the amount. */
+  a?: number;
+}
+
+interface FactState {
+  contributions: Contribution[];
+  dropped: boolean;
+}
+
+type Step =
+  | { kind: 'fact'; position: number; eventId: string; contributions: Contribution[] }
+  | { kind: 'drop'; position: number; target: string };
+
+/**
+ * Every metric's whole-year value after each event that changed it, folded in global
+ * order by the same rules as the domain's reference evaluator: a retraction or a
+ * supersession drops its target for good, even when it arrives before the target; a
+ * distinct count moves only when a member's count of live activities crosses zero. Beside
+ * it, the store's clock: for each instant, the longest prefix of the global order whose
+ * events were all recorded by then. "Known at T" is that prefix, so the answer, the trail
+ * and the replay all cut the store in exactly the same place.
+ */
+export class MetricTimelineProjection implements Projection {
+  readonly name = METRIC_TIMELINE_PROJECTION;
+  readonly codeVersion: string;
+
+  constructor(private readonly metrics: readonly MetricDefinition[]) {
+    this.codeVersion = `${SCHEMA_VERSION}.${fingerprint(JSON.stringify(metrics))}`;
+  }
+
+  async apply(events: readonly StoredEvent[], tx: QueryRunner, version: string): Promise<void> {
+    const steps = this.stepsOf(events);
+    if (steps.length > 0) await this.applySteps(steps, tx, version);
+    await this.advanceClock(events, tx, version);
+  }
+
+  async dropVersion(version: string, runner: QueryRunner): Promise<void> {
+    for (const table of ['audit_timeline_facts', 'audit_timeline_members', 'audit_timeline_values', 'audit_timeline_clock']) {
+      await runner.query(`DELETE FROM ${table} WHERE projection_version = $1`, [version]);
+    }
+  }
+
+  private stepsOf(events: readonly StoredEvent[]): Step[] {
+    const steps: Step[] = [];
+    for (const event of events) {
+      const activity = domainReportingEvents.activity(event);
+      if (activity) {
+        const contributions = this.contributionsOf(event.type, activity.occurredOn, activity.data);
+        steps.push({ kind: 'fact', position: event.position, eventId: event.id.toLowerCase(), contributions });
+        if (activity.supersedes) steps.push({ kind: 'drop', position: event.position, target: activity.supersedes.toLowerCase() });
+        continue;
+      }
+      const retracted = domainReportingEvents.retractedEventId(event);
+      if (retracted) steps.push({ kind: 'drop', position: event.position, target: retracted.toLowerCase() });
+    }
+    return steps;
+  }
+
+  private contributionsOf(type: string, occurredOn: string, data: Readonly<Record<string, unknown>>): Contribution[] {
+    const fy = fiscalYearOf(occurredOn);
+    const contributions: Contribution[] = [];
+    for (const metric of this.metrics) {
+      if (!metric.eventTypes.includes(type)) continue;
+      if (!Object.entries(metric.filter ?? {}).every(([field, value]) => data[field] === value)) continue;
+      const spec = metric.aggregate;
+      if (spec.kind === 'count') contributions.push({ m: metric.id, fy, a: 1 });
+      else if (spec.kind === 'sum') {
+        const amount = data[spec.field];
+        if (typeof amount === 'number' && amount !== 0) contributions.push({ m: metric.id, fy, a: amount });
+      } else if (data[spec.field] !== undefined) {
+        contributions.push({ m: metric.id, fy, k: JSON.stringify(data[spec.field]) });
+      }
+    }
+    return contributions;
+  }
+
+  private async applySteps(steps: Step[], tx: QueryRunner, version: string): Promise<void> {
+    const ids = [...new Set(steps.map((step) => (step.kind === 'fact' ? step.eventId : step.target)))];
+    const facts = new Map<string, FactState>();
+    for (const row of await rows<{ event_id: string; contributions: Contribution[]; dropped: boolean }>(
+      tx,
+      'SELECT event_id, contributions, dropped FROM audit_timeline_facts WHERE projection_version = $1 AND event_id = ANY($2::uuid[])',
+      [version, ids],
+    )) {
+      facts.set(row.event_id, { contributions: row.contributions, dropped: row.dropped });
+    }
+
+    // Everything the batch may touch: the contributions arriving and those being dropped.
+    const touched: Contribution[] = [];
+    for (const step of steps) {
+      if (step.kind === 'fact') touched.push(...step.contributions);
+      else touched.push(...(facts.get(step.target)?.contributions ?? []));
+    }
+    const values = await this.loadValues(touched, tx, version);
+    const members = await this.loadMembers(touched, tx, version);
+
+    const changedFacts = new Map<string, FactState>();
+    const timeline = new Map<string, { m: string; fy: number; position: number; value: number }>();
+    const apply = (contribution: Contribution, sign: 1 | -1, position: number): void => {
+      const valueKey = `${contribution.m}\u0001${contribution.fy}`;
+      const before = values.get(valueKey) ?? 0;
+      let after = before;
+      if (contribution.k !== undefined) {
+        const memberKey = `${valueKey}\u0001${contribution.k}`;
+        const count = members.get(memberKey) ?? 0;
+        members.set(memberKey, count + sign);
+        if (count === 0 && sign === 1) after = before + 1;
+        if (count === 1 && sign === -1) after = before - 1;
+      } else {
+        after = before + sign * (contribution.a ?? 0);
+      }
+      if (after === before) return;
+      values.set(valueKey, after);
+      timeline.set(`${valueKey}\u0001${position}`, { m: contribution.m, fy: contribution.fy, position, value: after });
+    };
+
+    for (const step of steps) {
+      if (step.kind === 'fact') {
+        if (facts.get(step.eventId)?.dropped) continue;
+        const state = { contributions: step.contributions, dropped: false };
+        facts.set(step.eventId, state);
+        if (step.contributions.length > 0) changedFacts.set(step.eventId, state);
+        for (const contribution of step.contributions) apply(contribution, 1, step.position);
+        continue;
+      }
+      const target = facts.get(step.target);
+      if (target?.dropped) continue;
+      const dropped = { contributions: target?.contributions ?? [], dropped: true };
+      facts.set(step.target, dropped);
+      changedFacts.set(step.target, dropped);
+      for (const contribution of target?.contributions ?? []) apply(contribution, -1, step.position);
+    }
+
+    await this.write(changedFacts, members, timeline, tx, version);
+  }
+
+  private async loadValues(touched: Contribution[], tx: QueryRunner, version: string): Promise<Map<string, number>> {
+    const keys = uniqueBy(touched, (c) => `${c.m}\u0001${c.fy}`);
+    const values = new Map<string, number>();
+    if (keys.length === 0) return values;
+    for (const row of await rows<{ metric_id: string; fiscal_year: number; value: string }>(
+      tx,
+      `SELECT k.metric_id, k.fiscal_year, v.value
+         FROM unnest($2::text[], $3::int[]) AS k(metric_id, fiscal_year)
+         CROSS JOIN LATERAL (
+           SELECT value FROM audit_timeline_values t
+            WHERE t.projection_version = $1 AND t.metric_id = k.metric_id AND t.fiscal_year = k.fiscal_year
+            ORDER BY t.position DESC LIMIT 1) v`,
+      [version, keys.map((c) => c.m), keys.map((c) => c.fy)],
+    )) {
+      values.set(`${row.metric_id}\u0001${row.fiscal_year}`, Number(row.value));
+    }
+    return values;
+  }
+
+  private async loadMembers(touched: Contribution[], tx: QueryRunner, version: string): Promise<Map<string, number>> {
+    const keys = uniqueBy(
+      touched.filter((c) => c.k !== undefined),
+      (c) => `${c.m}\u0001${c.fy}\u0001${c.k}`,
+    );
+    const members = new Map<string, number>();
+    if (keys.length === 0) return members;
+    for (const row of await rows<{ metric_id: string; fiscal_year: number; member: string; refcount: number }>(
+      tx,
+      `SELECT m.metric_id, m.fiscal_year, m.member, m.refcount
+         FROM unnest($2::text[], $3::int[], $4::text[]) AS k(metric_id, fiscal_year, member)
+         JOIN audit_timeline_members m
+           ON m.projection_version = $1 AND m.metric_id = k.metric_id AND m.fiscal_year = k.fiscal_year AND m.member = k.member`,
+      [version, keys.map((c) => c.m), keys.map((c) => c.fy), keys.map((c) => c.k)],
+    )) {
+      members.set(`${row.metric_id}\u0001${row.fiscal_year}\u0001${row.member}`, row.refcount);
+    }
+    return members;
+  }
+
+  private async write(
+    facts: Map<string, FactState>,
+    members: Map<string, number>,
+    timeline: Map<string, { m: string; fy: number; position: number; value: number }>,
+    tx: QueryRunner,
+    version: string,
+  ): Promise<void> {
+    if (facts.size > 0) {
+      const entries = [...facts];
+      await tx.query(
+        `INSERT INTO audit_timeline_facts (projection_version, event_id, contributions, dropped)
+         SELECT $1, * FROM unnest($2::uuid[], $3::jsonb[], $4::boolean[])
+         ON CONFLICT (projection_version, event_id) DO UPDATE SET contributions = excluded.contributions, dropped = excluded.dropped`,
+        [version, entries.map(([id]) => id), entries.map(([, s]) => JSON.stringify(s.contributions)), entries.map(([, s]) => s.dropped)],
+      );
+    }
+    if (members.size > 0) {
+      const entries = [...members].map(([key, refcount]) => [...key.split('\u0001'), refcount] as [string, string, string, number]);
+      await tx.query(
+        `INSERT INTO audit_timeline_members (projection_version, metric_id, fiscal_year, member, refcount)
+         SELECT $1, * FROM unnest($2::text[], $3::int[], $4::text[], $5::int[])
+         ON CONFLICT (projection_version, metric_id, fiscal_year, member) DO UPDATE SET refcount = excluded.refcount`,
+        [version, entries.map((e) => e[0]), entries.map((e) => Number(e[1])), entries.map((e) => e[2]), entries.map((e) => e[3])],
+      );
+    }
+    if (timeline.size > 0) {
+      const entries = [...timeline.values()];
+      await tx.query(
+        `INSERT INTO audit_timeline_values (projection_version, metric_id, fiscal_year, position, value)
+         SELECT $1, * FROM unnest($2::text[], $3::int[], $4::bigint[], $5::numeric[])`,
+        [version, entries.map((e) => e.m), entries.map((e) => e.fy), entries.map((e) => e.position), entries.map((e) => e.value)],
+      );
+    }
+  }
+
+  /** Runs of events whose running maximum recording time is the same become one row. */
+  private async advanceClock(events: readonly StoredEvent[], tx: QueryRunner, version: string): Promise<void> {
+    const [last] = await rows<{ recorded_max: Date }>(
+      tx,
+      'SELECT recorded_max FROM audit_timeline_clock WHERE projection_version = $1 ORDER BY recorded_max DESC LIMIT 1',
+      [version],
+    );
+    let max = last?.recorded_max.getTime() ?? Number.NEGATIVE_INFINITY;
+    const runs = new Map<number, number>();
+    for (const event of events) {
+      max = Math.max(max, event.recordedAt.getTime());
+      runs.set(max, event.position);
+    }
+    const entries = [...runs];
+    await tx.query(
+      `INSERT INTO audit_timeline_clock (projection_version, recorded_max, through_position)
+       SELECT $1, * FROM unnest($2::timestamptz[], $3::bigint[])
+       ON CONFLICT (projection_version, recorded_max) DO UPDATE SET through_position = excluded.through_position`,
+      [version, entries.map(([at]) => new Date(at)), entries.map(([, position]) => position)],
+    );
+  }
+}
+
+async function rows<Row>(tx: QueryRunner, sql: string, parameters: unknown[]): Promise<Row[]> {
+  const result = await tx.query(sql, parameters, true);
+  return (result.records ?? []) as Row[];
+}
+
+function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] {
+  return [...new Map(items.map((item) => [key(item), item])).values()];
+}
+
+/** FNV-1a, hex: a new metric definition gives a new code version, hence a rebuild. */
+function fingerprint(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return (hash >>> 0).toString(16).padStart(8, '0');
+}
