@@ -75,7 +75,8 @@ describeWithPostgres('the api killed with SIGKILL during batch appends', () => {
             batch.attempts++;
             try {
               const answer = await postJson(api.port, '/v1/events', batch.body, key, agent);
-              if (answer.status === 200 || answer.status === 201) batch.acknowledged = answer.status;
+              if (answer.status === 200 || answer.status === 201)
+                batch.acknowledged = answer.status;
               else if (answer.status !== 503)
                 throw new Error(`unexpected ${answer.status}: ${answer.body.slice(0, 500)}`);
             } catch (error) {

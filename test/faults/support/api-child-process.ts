@@ -63,7 +63,9 @@ export class ApiChildProcess {
   }
 
   get running(): boolean {
-    return this.child !== undefined && this.child.exitCode === null && this.child.signalCode === null;
+    return (
+      this.child !== undefined && this.child.exitCode === null && this.child.signalCode === null
+    );
   }
 
   /** SIGKILL: no shutdown hook runs, no connection is closed cleanly. */
@@ -105,13 +107,17 @@ export class ApiChildProcess {
     const deadline = Date.now() + READY_TIMEOUT_MS;
     while (Date.now() < deadline) {
       if (child.exitCode !== null || child.signalCode !== null)
-        throw new Error(`the api exited (${child.exitCode ?? child.signalCode}): ${this.recentOutput()}`);
+        throw new Error(
+          `the api exited (${child.exitCode ?? child.signalCode}): ${this.recentOutput()}`,
+        );
       const answer = await send(this.port, 'GET', '/health').catch(() => undefined);
       if (answer?.status === 200) return;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     child.kill('SIGKILL');
-    throw new Error(`the api was not healthy after ${READY_TIMEOUT_MS / 1000} s: ${this.recentOutput()}`);
+    throw new Error(
+      `the api was not healthy after ${READY_TIMEOUT_MS / 1000} s: ${this.recentOutput()}`,
+    );
   }
 }
 
