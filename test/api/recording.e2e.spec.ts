@@ -107,6 +107,7 @@ describe('POST /v1/events: recording', () => {
         { id: fixed.id, position: headBefore + 2 },
         { id: good[1].id, position: headBefore + 3 },
       ],
+      lastPosition: headBefore + 3,
     });
     expect(headAfter).toBe(headBefore + 3);
 

@@ -9,6 +9,8 @@ import { HealthHttpController } from './health/health.http.controller';
 import { Readiness } from './health/readiness';
 import { GetPlanHttpController } from './plan/get-plan/get-plan.http.controller';
 import { RecordingModule } from './recording/recording.module';
+import { ProjectorMode } from './reporting/projector/projector-mode';
+import { ReportingModule } from './reporting/reporting.module';
 import { CLOCK, EVENT_STORE } from './stores/stores.tokens';
 
 const OPENED_STORES = Symbol('OpenedStores');
@@ -56,7 +58,8 @@ const controllers = [HealthHttpController, GetPlanHttpController];
 
 @Module({})
 export class AppModule {
-  static register(stores: OpenedStores): DynamicModule {
+  /** `projector`: whether this process runs the projections (see `projectorModeFor`). */
+  static register(stores: OpenedStores, options: { projector: ProjectorMode }): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -64,6 +67,7 @@ export class AppModule {
         CqrsModule.forRoot(),
         AccessModule,
         RecordingModule,
+        ReportingModule.register(options),
         AuditModule,
       ],
       controllers,

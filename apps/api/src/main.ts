@@ -4,6 +4,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { openStores } from '@ledger/event-store';
 import { AppModule } from './app.module';
 import { Readiness } from './health/readiness';
+import { ProjectorMode, projectorModeFor } from './reporting/projector/projector-mode';
 import { configureHttp } from './problem-details/configure-http';
 import { startUp } from './start-up/start-up';
 
@@ -11,10 +12,15 @@ async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 3000);
   const stores = await openStores(process.env);
   let app: NestExpressApplication;
+  let projector: ProjectorMode;
   try {
-    app = await NestFactory.create<NestExpressApplication>(AppModule.register(stores), {
-      bodyParser: false,
-    });
+    projector = projectorModeFor(stores.kind, process.env);
+    app = await NestFactory.create<NestExpressApplication>(
+      AppModule.register(stores, { projector }),
+      {
+        bodyParser: false,
+      },
+    );
   } catch (error) {
     await stores.close();
     throw error;
@@ -31,6 +37,9 @@ async function main(): Promise<void> {
       '',
       `Kochi KPI ledger is ready at ${url} (${stores.kind} store)`,
       `  API documentation: ${url}/docs`,
+      projector === 'in-process'
+        ? '  Projections run in this process.'
+        : '  Projections run elsewhere (PROJECTOR=external): start them with npm run projector',
       '  Every request needs an API key; create one with:',
       '    npm run cli -- keys create --role analyst',
       '  (roles: recorder --body <bodyId>, analyst, auditor, admin)',

@@ -24,17 +24,25 @@ export interface ApiTestApp {
   close(options?: { keepDataDir?: boolean }): Promise<void>;
 }
 
-/** In a fresh temporary data directory, or in `dataDir` when given. */
+/**
+ * In a fresh temporary data directory, or in `dataDir` when given. The projections run
+ * in-process only when `projections` is set (main.ts always runs them on embedded PGlite):
+ * tests that drive a projection runner of their own would otherwise wait for its lease.
+ */
 export async function startApiTestApp(
   existingDataDir?: string,
-  options: { demoData: boolean } = { demoData: false },
+  options: { demoData: boolean; projections?: boolean } = { demoData: false },
 ): Promise<ApiTestApp> {
   const dataDir = existingDataDir ?? (await mkdtemp(join(tmpdir(), 'ledger-api-')));
   const stores = await openStores({ DATA_DIR: dataDir });
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(stores), {
-    bodyParser: false,
-    logger: false,
-  });
+  const projector = options.projections ? 'in-process' : 'external';
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.register(stores, { projector }),
+    {
+      bodyParser: false,
+      logger: false,
+    },
+  );
   configureHttp(app);
   await app.init();
   await startUp(app, options);

@@ -20,7 +20,9 @@ const REFUSAL_STATUS: Record<RefusalKind, number> = {
   invalid: HttpStatus.BAD_REQUEST,
   unauthenticated: HttpStatus.UNAUTHORIZED,
   forbidden: HttpStatus.FORBIDDEN,
+  'not-found': HttpStatus.NOT_FOUND,
   conflict: HttpStatus.CONFLICT,
+  unavailable: HttpStatus.SERVICE_UNAVAILABLE,
 };
 
 /** Seconds a client should wait before retrying while the store is unreachable. */

@@ -67,6 +67,9 @@ export class RecordActivitiesHttpController {
       ),
     );
     if (!recorded.written) response.status(HttpStatus.OK);
-    return { events: recorded.events };
+    return {
+      events: recorded.events,
+      lastPosition: Math.max(...recorded.events.map((event) => event.position)),
+    };
   }
 }

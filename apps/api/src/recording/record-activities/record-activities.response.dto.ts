@@ -13,4 +13,10 @@ export class RecordedEventResponse {
 export class RecordActivitiesResponse {
   @ApiProperty({ type: [RecordedEventResponse], description: 'In the order sent' })
   events!: RecordedEventResponse[];
+
+  @ApiProperty({
+    description:
+      'The highest position of the batch: pass it as `waitForPosition` to a query to read this write',
+  })
+  lastPosition!: number;
 }
