@@ -1,5 +1,6 @@
 import { ProjectionVersionEntity } from './engine/projection-version.entity';
 import { CreateReadModels1764201600000 } from './migrations/1764201600000-create-read-models.migration';
+import { PartitionActivityFacts1764979200000 } from './migrations/1764979200000-partition-activity-facts.migration';
 import { ActivityCorrectionEntity } from './reporting/activity-correction.entity';
 import { ActivityFactEntity } from './reporting/activity-fact.entity';
 import { MetricCounterEntity } from './reporting/metric-counter.entity';
@@ -16,4 +17,4 @@ export const PROJECTION_ENTITIES = [
   PlanSnapshotEntity,
 ];
 
-export const PROJECTION_MIGRATIONS = [CreateReadModels1764201600000];
+export const PROJECTION_MIGRATIONS = [CreateReadModels1764201600000, PartitionActivityFacts1764979200000];

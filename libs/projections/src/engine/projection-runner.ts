@@ -126,9 +126,20 @@ export class ProjectionRunner {
   private async run(): Promise<void> {
     const { projection, exclusivity } = this.options;
     while (!this.stopping) {
-      const build = await this.resolveBuild();
+      let build: Build;
+      let acquired: boolean;
+      try {
+        build = await this.resolveBuild();
+        acquired = await exclusivity.tryAcquire(projection.name, build.version);
+      } catch (error) {
+        // Only a superseded build ends the run; a database that is restarting is waited out.
+        if (error instanceof ProjectionSupersededError) throw error;
+        this.options.onError?.(error);
+        await this.sleep(this.retryMs);
+        continue;
+      }
       this.current = build;
-      if (!(await exclusivity.tryAcquire(projection.name, build.version))) {
+      if (!acquired) {
         await this.sleep(this.retryMs);
         continue;
       }
@@ -195,7 +206,7 @@ export class ProjectionRunner {
         [projection.name, build.version, toPosition, fromPosition],
       );
       if (affected !== 1) throw new LostBuildError();
-      await projection.apply(events, transaction, build.version);
+      await projection.apply(events, transaction, build.version, build.status);
     });
     build.position = toPosition;
     if (build.status === 'active') this.publish(toPosition);
@@ -215,6 +226,7 @@ export class ProjectionRunner {
       await execute(transaction, 'SELECT 1 FROM projection_versions WHERE name = $1 FOR UPDATE', [
         projection.name,
       ]);
+      await projection.completeVersion?.(build.version, transaction);
       const { rows } = await execute<{ version: string }>(
         transaction,
         `UPDATE projection_versions SET status = 'retired', updated_at = clock_timestamp()
@@ -243,7 +255,7 @@ export class ProjectionRunner {
 
   /**
    * Which build to work on: the active one if this code made it; else a build of this
-   * code in progress; else a new one (active at once when nothing else is).
+   * code in progress; else a new one (active at once when nothing else is, unless rebuilding).
    */
   private async resolveBuild(): Promise<Build> {
     const { dataSource, projection, freshBuild } = this.options;
@@ -276,7 +288,9 @@ export class ProjectionRunner {
         ours.length === 0
           ? projection.codeVersion
           : `${projection.codeVersion}.r${ours.length + 1}`;
-      const status: ProjectionVersionStatus = active ? 'building' : 'active';
+      // A rebuild serves no reader until it is complete, even with nothing else active:
+      // partial figures would be wrong figures, and an unread build can be loaded faster.
+      const status: ProjectionVersionStatus = active || freshBuild ? 'building' : 'active';
       await execute(
         transaction,
         `INSERT INTO projection_versions
@@ -290,6 +304,7 @@ export class ProjectionRunner {
           status === 'active' ? new Date() : null,
         ],
       );
+      await projection.createVersion?.(version, status, transaction);
       return { version, status, position: 0 };
     });
   }

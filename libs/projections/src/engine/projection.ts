@@ -1,5 +1,6 @@
 import { StoredEvent } from '@ledger/event-store';
 import { QueryRunner } from 'typeorm';
+import { ProjectionVersionStatus } from './projection-version.entity';
 
 /**
  * A projection: a name, a code version, and how a batch of events changes its rows.
@@ -11,10 +12,27 @@ export interface Projection {
   /** Changes whenever the rows it would produce change (code or definitions). */
   readonly codeVersion: string;
   /**
+   * Called in the transaction that records a new build, before its first batch; `status`
+   * is `active` when the build serves readers from its first batch on.
+   */
+  createVersion?(version: string, status: ProjectionVersionStatus, runner: QueryRunner): Promise<void>;
+  /**
    * Applies a batch, in global order, inside the transaction that also advances the
    * checkpoint. Must be set-based: a handful of statements per batch, not one per event.
+   * A `building` build is read by no one, so it may leave work that only readers need
+   * (indexes, aggregates) to `completeVersion`.
    */
-  apply(events: readonly StoredEvent[], transaction: QueryRunner, version: string): Promise<void>;
+  apply(
+    events: readonly StoredEvent[],
+    transaction: QueryRunner,
+    version: string,
+    status: ProjectionVersionStatus,
+  ): Promise<void>;
+  /**
+   * Called in the transaction that makes a caught-up `building` build active: whatever
+   * `apply` left for later is done here, so readers never see it unfinished.
+   */
+  completeVersion?(version: string, runner: QueryRunner): Promise<void>;
   /** Deletes every row of a retired build. */
   dropVersion(version: string, runner: QueryRunner): Promise<void>;
 }

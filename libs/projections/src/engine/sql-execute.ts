@@ -25,3 +25,8 @@ export async function execute<Row = Record<string, unknown>>(
   const result = await on.query(sql, parameters, true);
   return { rows: (result.records ?? []) as Row[], affected: result.affected ?? 0 };
 }
+
+/** A string as an SQL literal, for DDL, which takes no parameters. */
+export function sqlLiteral(value: string): string {
+  return `'${value.replace(/'/g, "''")}'`;
+}

@@ -30,8 +30,10 @@ export class MetricDeltas {
         const member = fact.data[aggregate.field];
         // As the reference evaluator does: only an absent field names no member.
         if (member === undefined) continue;
+        // As JSON: PostgreSQL names the member from it (see the reporting projection).
+        const json = JSON.stringify(member);
         for (const grain of grains) {
-          bump(this.members, key(metric.id, fact.fiscalYear, grain, String(member)), sign);
+          bump(this.members, key(metric.id, fact.fiscalYear, grain, json), sign);
         }
         continue;
       }
@@ -76,10 +78,6 @@ export function parseKey(value: string): GrainKey {
   return { metricId, fiscalYear: Number(fiscalYear), municipalityCode, month, member };
 }
 
-/** The counter key a member key counts toward. */
-export function counterKeyOf(memberKey: string): string {
-  return memberKey.split(SEPARATOR).slice(0, 4).join(SEPARATOR);
-}
 
 function grainsOf(fact: FactForMetrics): ReadonlyArray<readonly [string, string]> {
   return [

@@ -2,11 +2,13 @@ import { MetricDefinition, fiscalMonthOf, fiscalYearOf } from '@ledger/domain';
 import { StoredEvent } from '@ledger/event-store';
 import { QueryRunner } from 'typeorm';
 import { Projection } from '../engine/projection';
-import { execute } from '../engine/sql-execute';
+import { ProjectionVersionStatus } from '../engine/projection-version.entity';
+import { canCopyRows, copyRows } from '../engine/copy-rows';
+import { execute, sqlLiteral } from '../engine/sql-execute';
+import { ALL } from './metric-counter.entity';
 import {
   FactForMetrics,
   MetricDeltas,
-  counterKeyOf,
   key,
   metricsByEventType,
   parseKey,
@@ -16,7 +18,33 @@ import { ReportingEvents } from './reporting-events';
 export const REPORTING_PROJECTION = 'reporting';
 
 /** Bump when the tables or the way rows are derived change; definitions are fingerprinted. */
-const SCHEMA_VERSION = 1;
+const SCHEMA_VERSION = 2;
+
+/**
+ * How a member row names a distinct value, from its JSON: a string as itself, anything
+ * else as its JSON text. Applied by PostgreSQL on both paths that write members (a
+ * batch's deltas and a new build's aggregation), so the two always agree.
+ */
+const MEMBER_OF = (json: string): string =>
+  `CASE jsonb_typeof(${json}) WHEN 'string' THEN ${json} #>> '{}' ELSE (${json})::text END`;
+
+/** The columns a fact has before it is corrected, as `appendFacts` copies them. */
+const FACT_COLUMNS = [
+  'projection_version',
+  'event_id',
+  'position',
+  'type',
+  'stream_id',
+  'occurred_on',
+  'fiscal_year',
+  'month',
+  'municipality_code',
+  'body_id',
+  'recorded_at',
+  'recorded_by',
+  'data',
+  'supersedes_event_id',
+];
 
 interface FactRow extends FactForMetrics {
   eventId: string;
@@ -60,11 +88,15 @@ export class ReportingProjection<Plan> implements Projection {
   /** The data fields any metric filters or aggregates on: all a fact needs to keep. */
   private readonly metricFields: readonly string[];
 
+  /** The metric catalogue as rows for the aggregation that completes a new build. */
+  private readonly metricSpecs: MetricSpecs;
+
   constructor(
     metrics: readonly MetricDefinition[],
     private readonly events: ReportingEvents<Plan>,
   ) {
     this.metricsByType = metricsByEventType(metrics);
+    this.metricSpecs = metricSpecsOf(metrics);
     this.metricFields = [
       ...new Set(
         metrics.flatMap((m) => [
@@ -76,7 +108,31 @@ export class ReportingProjection<Plan> implements Projection {
     this.codeVersion = `${SCHEMA_VERSION}.${fingerprint(JSON.stringify(metrics))}`;
   }
 
-  async apply(events: readonly StoredEvent[], tx: QueryRunner, version: string): Promise<void> {
+  /** A build's facts get a partition of their own; an active one is indexed from the start. */
+  async createVersion(
+    version: string,
+    status: ProjectionVersionStatus,
+    tx: QueryRunner,
+  ): Promise<void> {
+    await tx.query(
+      `CREATE TABLE ${factsPartitionOf(version)} PARTITION OF activity_facts
+         FOR VALUES IN (${sqlLiteral(version)})`,
+    );
+    if (status === 'active') await this.indexFacts(version, tx);
+  }
+
+  /**
+   * An active build keeps every row current per batch. A building one, read by no one,
+   * only appends its facts and corrections to an unindexed partition; `completeVersion`
+   * then marks the corrected facts, indexes them and aggregates the counters in a few
+   * set-based statements, which costs far less than keeping them current batch by batch.
+   */
+  async apply(
+    events: readonly StoredEvent[],
+    tx: QueryRunner,
+    version: string,
+    status: ProjectionVersionStatus,
+  ): Promise<void> {
     const facts: FactRow[] = [];
     const corrections: Correction[] = [];
     const planEvents: StoredEvent[] = [];
@@ -109,16 +165,43 @@ export class ReportingProjection<Plan> implements Projection {
       else if (this.events.isPlanEvent(event)) planEvents.push(event);
     }
 
-    const deltas = new MetricDeltas(this.metricsByType);
-    if (facts.length > 0 || corrections.length > 0) {
-      await this.applyFacts(facts, corrections, deltas, tx, version);
+    if (status === 'building') {
+      await this.appendFacts(facts, corrections, tx, version);
+    } else {
+      const deltas = new MetricDeltas(this.metricsByType);
+      if (facts.length > 0 || corrections.length > 0) {
+        await this.applyFacts(facts, corrections, deltas, tx, version);
+      }
+      await this.writeMetricDeltas(deltas, tx, version);
     }
-    await this.writeMetricDeltas(deltas, tx, version);
     if (planEvents.length > 0) await this.applyPlan(planEvents, tx, version);
   }
 
+  /**
+   * Completes a build loaded by `appendFacts`: each fact gets its first correction, the
+   * partition its indexes, and the counters and distinct members are aggregated from the
+   * live facts by the same rules `MetricDeltas` applies batch by batch.
+   */
+  async completeVersion(version: string, tx: QueryRunner): Promise<void> {
+    const partition = factsPartitionOf(version);
+    // The aggregation sorts and hashes every live fact once; let it do so in memory.
+    await tx.query(`SET LOCAL work_mem = '128MB'`);
+    await tx.query(
+      `UPDATE ${partition} f
+          SET corrected_by_event_id = c.corrected_by_event_id, correction_kind = c.kind,
+              corrected_at_position = c.position, corrected_recorded_at = c.recorded_at
+         FROM activity_corrections c
+        WHERE c.projection_version = $1 AND c.target_event_id = f.event_id`,
+      [version],
+    );
+    await this.indexFacts(version, tx);
+    await this.aggregateMetrics(version, tx);
+  }
+
   async dropVersion(version: string, runner: QueryRunner): Promise<void> {
+    await runner.query(`DROP TABLE IF EXISTS ${factsPartitionOf(version)}`);
     for (const table of [
+      // Facts of builds made before facts were partitioned by build.
       'activity_facts',
       'activity_corrections',
       'metric_counters',
@@ -127,6 +210,157 @@ export class ReportingProjection<Plan> implements Projection {
     ]) {
       await runner.query(`DELETE FROM ${table} WHERE projection_version = $1`, [version]);
     }
+  }
+
+  private async indexFacts(version: string, tx: QueryRunner): Promise<void> {
+    const partition = factsPartitionOf(version);
+    await tx.query(`ALTER TABLE ${partition} ADD PRIMARY KEY (projection_version, event_id)`);
+    await tx.query(
+      `CREATE INDEX ${partition}_by_year_type ON ${partition} (projection_version, fiscal_year, type)`,
+    );
+  }
+
+  /**
+   * A building build's batch: facts as read, corrections the first time their target is
+   * named (an earlier batch's correction wins, by the primary key).
+   */
+  private async appendFacts(
+    facts: FactRow[],
+    corrections: Correction[],
+    tx: QueryRunner,
+    version: string,
+  ): Promise<void> {
+    if (facts.length > 0 && (await canCopyRows(tx))) {
+      await copyRows(
+        tx,
+        factsPartitionOf(version),
+        FACT_COLUMNS,
+        facts.map((f) => [
+          version,
+          f.eventId,
+          f.position,
+          f.type,
+          f.streamId,
+          f.occurredOn,
+          f.fiscalYear,
+          f.month,
+          f.municipalityCode,
+          f.bodyId,
+          f.recordedAt.toISOString(),
+          f.recordedBy,
+          JSON.stringify(f.data),
+          f.supersedes,
+        ]),
+      );
+    } else if (facts.length > 0) {
+      await this.insertFacts(facts, tx, version);
+    }
+    const first = new Map<string, Correction>();
+    for (const correction of corrections) {
+      if (!first.has(correction.target)) first.set(correction.target, correction);
+    }
+    if (first.size === 0) return;
+    await tx.query(
+      `INSERT INTO activity_corrections
+         (projection_version, target_event_id, corrected_by_event_id, kind, position, recorded_at)
+       SELECT $1, * FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::bigint[], $6::timestamptz[])
+       ON CONFLICT (projection_version, target_event_id) DO NOTHING`,
+      correctionColumns(version, [...first.values()]),
+    );
+  }
+
+  private async aggregateMetrics(version: string, tx: QueryRunner): Promise<void> {
+    const specs = this.metricSpecs;
+    if (specs.metricIds.length === 0) return;
+    const parameters: unknown[] = [
+      version,
+      ALL,
+      specs.metricIds,
+      specs.types,
+      specs.kinds,
+      specs.fields,
+    ];
+    const filterColumns: string[] = [];
+    const filterTests: string[] = [];
+    specs.filterKeys.forEach((keys, i) => {
+      parameters.push(keys, specs.filterValues[i]);
+      const n = parameters.length;
+      filterColumns.push(`$${n - 1}::text[]`, `$${n}::jsonb[]`);
+      filterTests.push(`(s.k${i} IS NULL OR f.data -> s.k${i} = s.v${i})`);
+    });
+    const specColumns = specs.filterKeys.flatMap((_, i) => [`k${i}`, `v${i}`]);
+    const grain = `CASE WHEN grouping(c.municipality_code) = 0 THEN c.municipality_code ELSE $2 END,
+                   CASE WHEN grouping(c.month) = 0 THEN c.month ELSE $2 END`;
+    const grains = (member: string): string =>
+      `GROUPING SETS ((c.metric_id, c.fiscal_year${member}),
+                     (c.metric_id, c.fiscal_year, c.municipality_code${member}),
+                     (c.metric_id, c.fiscal_year, c.month${member}))`;
+    await tx.query(
+      `WITH spec AS (
+         SELECT * FROM unnest($3::text[], $4::text[], $5::text[], $6::text[]${filterColumns.map((c) => `, ${c}`).join('')})
+           AS s(metric_id, type, kind, field${specColumns.map((c) => `, ${c}`).join('')})
+       ), contribution AS MATERIALIZED (
+         SELECT s.metric_id, s.kind, f.fiscal_year, coalesce(f.municipality_code, '') AS municipality_code,
+                f.month,
+                CASE WHEN s.kind = 'countDistinct' THEN ${MEMBER_OF('f.data -> s.field')} END AS member,
+                CASE WHEN s.kind = 'count' THEN 1
+                     WHEN jsonb_typeof(f.data -> s.field) = 'number' THEN (f.data ->> s.field)::numeric
+                     ELSE 0 END AS amount
+           FROM ${factsPartitionOf(version)} f JOIN spec s ON s.type = f.type
+          WHERE f.corrected_by_event_id IS NULL
+            AND (s.kind <> 'countDistinct' OR f.data ? s.field)
+            ${filterTests.map((test) => `AND ${test}`).join(' ')}
+       ), members AS (
+         INSERT INTO metric_distinct_members
+           (projection_version, metric_id, fiscal_year, municipality_code, month, member, refcount)
+         SELECT $1, c.metric_id, c.fiscal_year, ${grain}, c.member, count(*)::int
+           FROM contribution c WHERE c.kind = 'countDistinct'
+          GROUP BY ${grains(', c.member')}
+         RETURNING metric_id, fiscal_year, municipality_code, month
+       )
+       INSERT INTO metric_counters
+         (projection_version, metric_id, fiscal_year, municipality_code, month, value)
+       SELECT $1, c.metric_id, c.fiscal_year, ${grain}, sum(c.amount)
+         FROM contribution c WHERE c.kind <> 'countDistinct'
+        GROUP BY ${grains('')}
+       HAVING sum(c.amount) <> 0
+       UNION ALL
+       SELECT $1, m.metric_id, m.fiscal_year, m.municipality_code, m.month, count(*)
+         FROM members m GROUP BY m.metric_id, m.fiscal_year, m.municipality_code, m.month`,
+      parameters,
+    );
+  }
+
+  private async insertFacts(facts: FactRow[], tx: QueryRunner, version: string): Promise<void> {
+    await tx.query(
+      `INSERT INTO activity_facts (projection_version, event_id, position, type, stream_id,
+         occurred_on, fiscal_year, month, municipality_code, body_id, recorded_at, recorded_by,
+         data, supersedes_event_id, corrected_by_event_id, correction_kind,
+         corrected_at_position, corrected_recorded_at)
+       SELECT $1, * FROM unnest($2::uuid[], $3::bigint[], $4::text[], $5::text[], $6::date[],
+         $7::int[], $8::text[], $9::text[], $10::text[], $11::timestamptz[], $12::text[],
+         $13::jsonb[], $14::uuid[], $15::uuid[], $16::text[], $17::bigint[], $18::timestamptz[])`,
+      [
+        version,
+        facts.map((f) => f.eventId),
+        facts.map((f) => f.position),
+        facts.map((f) => f.type),
+        facts.map((f) => f.streamId),
+        facts.map((f) => f.occurredOn),
+        facts.map((f) => f.fiscalYear),
+        facts.map((f) => f.month),
+        facts.map((f) => f.municipalityCode),
+        facts.map((f) => f.bodyId),
+        facts.map((f) => f.recordedAt),
+        facts.map((f) => f.recordedBy),
+        facts.map((f) => JSON.stringify(f.data)),
+        facts.map((f) => f.supersedes),
+        facts.map((f) => f.correction?.by ?? null),
+        facts.map((f) => f.correction?.kind ?? null),
+        facts.map((f) => f.correction?.position ?? null),
+        facts.map((f) => f.correction?.recordedAt ?? null),
+      ],
+    );
   }
 
   private async applyFacts(
@@ -220,37 +454,7 @@ export class ReportingProjection<Plan> implements Projection {
       }
     }
 
-    if (facts.length > 0) {
-      await tx.query(
-        `INSERT INTO activity_facts (projection_version, event_id, position, type, stream_id,
-           occurred_on, fiscal_year, month, municipality_code, body_id, recorded_at, recorded_by,
-           data, supersedes_event_id, corrected_by_event_id, correction_kind,
-           corrected_at_position, corrected_recorded_at)
-         SELECT $1, * FROM unnest($2::uuid[], $3::bigint[], $4::text[], $5::text[], $6::date[],
-           $7::int[], $8::text[], $9::text[], $10::text[], $11::timestamptz[], $12::text[],
-           $13::jsonb[], $14::uuid[], $15::uuid[], $16::text[], $17::bigint[], $18::timestamptz[])`,
-        [
-          version,
-          facts.map((f) => f.eventId),
-          facts.map((f) => f.position),
-          facts.map((f) => f.type),
-          facts.map((f) => f.streamId),
-          facts.map((f) => f.occurredOn),
-          facts.map((f) => f.fiscalYear),
-          facts.map((f) => f.month),
-          facts.map((f) => f.municipalityCode),
-          facts.map((f) => f.bodyId),
-          facts.map((f) => f.recordedAt),
-          facts.map((f) => f.recordedBy),
-          facts.map((f) => JSON.stringify(f.data)),
-          facts.map((f) => f.supersedes),
-          facts.map((f) => f.correction?.by ?? null),
-          facts.map((f) => f.correction?.kind ?? null),
-          facts.map((f) => f.correction?.position ?? null),
-          facts.map((f) => f.correction?.recordedAt ?? null),
-        ],
-      );
-    }
+    if (facts.length > 0) await this.insertFacts(facts, tx, version);
     if (newCorrections.length > 0) {
       await tx.query(
         `INSERT INTO activity_corrections
@@ -280,21 +484,37 @@ export class ReportingProjection<Plan> implements Projection {
     if (deltas.members.size > 0) {
       const entries = [...deltas.members];
       const keys = entries.map(([memberKey]) => parseKey(memberKey));
+      // Members arrive as JSON and are named by MEMBER_OF; each grain's counter moves by
+      // the members whose count of live facts crossed zero.
       const { rows } = await execute<{
         metric_id: string;
         fiscal_year: number;
         municipality_code: string;
         month: string;
-        member: string;
-        refcount: number;
+        change: number;
       }>(
         tx,
-        `INSERT INTO metric_distinct_members AS m
-           (projection_version, metric_id, fiscal_year, municipality_code, month, member, refcount)
-         SELECT $1, * FROM unnest($2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::int[])
-         ON CONFLICT (projection_version, metric_id, fiscal_year, municipality_code, month, member)
-         DO UPDATE SET refcount = m.refcount + excluded.refcount
-         RETURNING m.metric_id, m.fiscal_year, m.municipality_code, m.month, m.member, m.refcount`,
+        `WITH delta AS (
+           SELECT u.metric_id, u.fiscal_year, u.municipality_code, u.month,
+                  ${MEMBER_OF('u.member::jsonb')} AS member, sum(u.delta)::int AS delta
+             FROM unnest($2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::int[])
+               AS u(metric_id, fiscal_year, municipality_code, month, member, delta)
+            GROUP BY 1, 2, 3, 4, 5
+         ), upserted AS (
+           INSERT INTO metric_distinct_members AS m
+             (projection_version, metric_id, fiscal_year, municipality_code, month, member, refcount)
+           SELECT $1, * FROM delta
+           ON CONFLICT (projection_version, metric_id, fiscal_year, municipality_code, month, member)
+           DO UPDATE SET refcount = m.refcount + excluded.refcount
+           RETURNING m.metric_id, m.fiscal_year, m.municipality_code, m.month, m.member, m.refcount
+         )
+         SELECT u.metric_id, u.fiscal_year, u.municipality_code, u.month,
+                sum(CASE WHEN u.refcount - d.delta <= 0 AND u.refcount > 0 THEN 1
+                         WHEN u.refcount - d.delta > 0 AND u.refcount <= 0 THEN -1
+                         ELSE 0 END)::int AS change
+           FROM upserted u
+           JOIN delta d USING (metric_id, fiscal_year, municipality_code, month, member)
+          GROUP BY 1, 2, 3, 4`,
         [
           version,
           keys.map((k) => k.metricId),
@@ -306,16 +526,11 @@ export class ReportingProjection<Plan> implements Projection {
         ],
       );
       for (const row of rows) {
-        const memberKey = key(
-          row.metric_id,
-          row.fiscal_year,
-          [row.municipality_code, row.month],
-          row.member,
+        if (row.change === 0) continue;
+        deltas.addToCounter(
+          key(row.metric_id, row.fiscal_year, [row.municipality_code, row.month]),
+          row.change,
         );
-        const delta = deltas.members.get(memberKey) ?? 0;
-        const before = row.refcount - delta;
-        if (before <= 0 && row.refcount > 0) deltas.addToCounter(counterKeyOf(memberKey), 1);
-        if (before > 0 && row.refcount <= 0) deltas.addToCounter(counterKeyOf(memberKey), -1);
       }
     }
     if (deltas.counters.size === 0) return;
@@ -358,6 +573,42 @@ export class ReportingProjection<Plan> implements Projection {
       [version, JSON.stringify(plan), planEvents[planEvents.length - 1].position],
     );
   }
+}
+
+/** The metric catalogue as parallel arrays, one row per metric and event type it reads. */
+interface MetricSpecs {
+  metricIds: string[];
+  types: string[];
+  kinds: string[];
+  fields: (string | null)[];
+  /** Per filter slot: the slot's field (null when the metric has fewer) and its JSON value. */
+  filterKeys: (string | null)[][];
+  filterValues: (string | null)[][];
+}
+
+function metricSpecsOf(metrics: readonly MetricDefinition[]): MetricSpecs {
+  const rows = metrics.flatMap((metric) =>
+    metric.eventTypes.map((type) => ({ metric, type, filter: Object.entries(metric.filter ?? {}) })),
+  );
+  const slots = Math.max(0, ...rows.map((row) => row.filter.length));
+  const slot = (i: number) => rows.map((row) => row.filter[i]);
+  return {
+    metricIds: rows.map((row) => row.metric.id),
+    types: rows.map((row) => row.type),
+    kinds: rows.map((row) => row.metric.aggregate.kind),
+    fields: rows.map((row) =>
+      'field' in row.metric.aggregate ? row.metric.aggregate.field : null,
+    ),
+    filterKeys: Array.from({ length: slots }, (_, i) => slot(i).map((entry) => entry?.[0] ?? null)),
+    filterValues: Array.from({ length: slots }, (_, i) =>
+      slot(i).map((entry) => (entry ? JSON.stringify(entry[1]) : null)),
+    ),
+  };
+}
+
+/** The partition holding one build's facts (build keys are `1.9f2a1c0d` or `1.9f2a1c0d.r2`). */
+function factsPartitionOf(version: string): string {
+  return `activity_facts_${version.toLowerCase().replace(/[^a-z0-9]/g, '_')}`;
 }
 
 function pick(
