@@ -58,8 +58,14 @@ const controllers = [HealthHttpController, GetPlanHttpController];
 
 @Module({})
 export class AppModule {
-  /** `projector`: whether this process runs the projections (see `projectorModeFor`). */
-  static register(stores: OpenedStores, options: { projector: ProjectorMode }): DynamicModule {
+  /**
+   * `projector`: whether this process runs the projections; main.ts decides with
+   * `projectorModeFor`. Left out, none run here (tests that drive a projection runner themselves).
+   */
+  static register(
+    stores: OpenedStores,
+    options: { projector: ProjectorMode } = { projector: 'external' },
+  ): DynamicModule {
     return {
       module: AppModule,
       imports: [

@@ -15,6 +15,8 @@ export interface CliCommand {
   /** The words that select it, e.g. ['keys', 'create']. */
   readonly path: readonly string[];
   readonly usage: string;
+  /** Options that take no value, e.g. `from-zero` for `--from-zero`. */
+  readonly flags?: readonly string[];
   run(args: ParsedArgs, context: CliContext): Promise<void>;
 }
 
@@ -26,8 +28,8 @@ export interface ParsedArgs {
 /** Refusal of a command line, printed without a stack trace; exit code 2. */
 export class UsageError extends Error {}
 
-/** `--name value` and `--name=value`; every option takes a value. */
-export function parseArgs(words: readonly string[]): ParsedArgs {
+/** `--name value` and `--name=value`; the `flags` take no value and read as `'true'`. */
+export function parseArgs(words: readonly string[], flags: readonly string[] = []): ParsedArgs {
   const positional: string[] = [];
   const options: Record<string, string> = {};
   for (let i = 0; i < words.length; i++) {
@@ -37,6 +39,11 @@ export function parseArgs(words: readonly string[]): ParsedArgs {
       continue;
     }
     const [name, inline] = word.slice(2).split(/=(.*)/s, 2);
+    if (flags.includes(name)) {
+      if (inline !== undefined) throw new UsageError(`--${name} takes no value`);
+      options[name] = 'true';
+      continue;
+    }
     const value = inline ?? words[++i];
     if (value === undefined) throw new UsageError(`--${name} needs a value`);
     options[name] = value;

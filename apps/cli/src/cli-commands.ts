@@ -5,6 +5,7 @@ import { CliCommand } from './cli-command';
 import { createKeyCommand } from './keys/create-key.command';
 import { listKeysCommand } from './keys/list-keys.command';
 import { revokeKeyCommand } from './keys/revoke-key.command';
+import { rebuildCommand } from './reporting/rebuild.command';
 
 /** Every command of the admin CLI; a new command is a file and a line here. */
 export const CLI_COMMANDS: readonly CliCommand[] = [
@@ -14,4 +15,5 @@ export const CLI_COMMANDS: readonly CliCommand[] = [
   verifyCommand,
   replayCommand,
   closeYearCommand,
+  rebuildCommand,
 ];

@@ -22,7 +22,7 @@ async function main(words: string[]): Promise<number> {
     );
     return 2;
   }
-  const args = parseArgs(words.slice(command.path.length));
+  const args = parseArgs(words.slice(command.path.length), command.flags);
   return run(command, args);
 }
 

@@ -15,7 +15,11 @@ export class QueryParamsPipe implements PipeTransform<unknown, object> {
     if (!type)
       throw new Error('QueryParamsPipe needs the parameter to be typed with its DTO class');
     const params = plainToInstance(type, value ?? {}) as object;
-    const errors = validateSync(params, { whitelist: true, forbidNonWhitelisted: true });
+    const errors = validateSync(params, {
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      stopAtFirstError: true,
+    });
     if (errors.length > 0) throw new InvalidReportingQueryRefusal(errors.flatMap(describe));
     return params;
   }

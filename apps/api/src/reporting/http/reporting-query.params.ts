@@ -18,9 +18,10 @@ export class ReportingQueryParams {
     description: 'Fiscal year (April to March), named by the calendar year it starts in',
   })
   @Transform(integerFromQuery)
-  @IsInt()
+  // Checked bottom-up and only the first failure is reported: "not an integer" comes first.
   @Min(2000)
   @Max(2099)
+  @IsInt()
   fiscalYear!: number;
 
   @ApiPropertyOptional({
@@ -32,8 +33,8 @@ export class ReportingQueryParams {
   })
   @IsOptional()
   @Transform(integerFromQuery)
-  @IsInt()
   @Min(0)
+  @IsInt()
   waitForPosition?: number;
 
   @ApiPropertyOptional({

@@ -1,0 +1,160 @@
+import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { METRICS } from '@ledger/domain';
+import {
+  LeaseExclusivity,
+  ProjectionRunner,
+  ReportingProjection,
+  domainReportingEvents,
+} from '@ledger/projections';
+import { DataSource } from 'typeorm';
+import { ApiTestApp, startApiTestApp } from './support/api-test-app';
+
+const run = promisify(execFile);
+const ROOT = resolve(__dirname, '../..');
+
+const PROGRESS =
+  /^[\d,]+ events, [\d,]+\/s, (\d+ s|\?) left \(position \d+\/\d+, \S+ (building|active)\)$/;
+
+/** `npm run cli -- rebuild` while the service holds the data directory (the CLI is its client). */
+describe('npm run cli -- rebuild', () => {
+  let dataDir: string;
+  let api: ApiTestApp;
+  let analystKey: string;
+
+  const cli = async (...args: string[]): Promise<string[]> => {
+    const { stdout } = await run(
+      process.execPath,
+      [
+        '-r',
+        'ts-node/register/transpile-only',
+        '-r',
+        'tsconfig-paths/register',
+        'apps/cli/src/main.ts',
+        ...args,
+      ],
+      {
+        cwd: ROOT,
+        env: { ...process.env, DATA_DIR: dataDir, EVENT_STORE_URL: '' },
+        timeout: 120_000,
+      },
+    );
+    return stdout.trimEnd().split('\n');
+  };
+  const kpis = async () =>
+    (
+      await api
+        .http()
+        .get('/v1/kpis?fiscalYear=2023')
+        .set('Authorization', `Bearer ${analystKey}`)
+        .expect(200)
+    ).body;
+  const outreach = async () =>
+    (
+      await api
+        .http()
+        .get('/v1/measures/3a/metrics?fiscalYear=2023&by=municipality')
+        .set('Authorization', `Bearer ${analystKey}`)
+        .expect(200)
+    ).body;
+
+  /** A rebuild stopped after its first batch of 500, as if interrupted: its build stays `building`. */
+  async function interruptRebuild(): Promise<{ version: string; position: number }> {
+    const dataSource = api.app.get(DataSource);
+    const runner: ProjectionRunner = new ProjectionRunner({
+      dataSource,
+      eventStore: api.store,
+      projection: new ReportingProjection(METRICS, domainReportingEvents),
+      exclusivity: new LeaseExclusivity(dataSource, `test:${randomUUID()}`, 10_000),
+      batchSize: 500,
+      freshBuild: true,
+      onBatch: () => void runner.stop(),
+    });
+    await runner.done();
+    const build = runner.build;
+    if (!build || build.status !== 'building')
+      throw new Error('the interrupted build is not building');
+    return { version: build.version, position: build.position };
+  }
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'ledger-rebuild-'));
+    api = await startApiTestApp(dataDir, { demoData: true, projections: true });
+    analystKey = await api.createKey({ role: 'analyst', name: 'analyst-1' });
+    const head = await api.store.headPosition();
+    const deadline = Date.now() + 60_000;
+    while (
+      (
+        await api
+          .http()
+          .get(`/v1/kpis?fiscalYear=2023&waitForPosition=${head}`)
+          .set('Authorization', `Bearer ${analystKey}`)
+      ).status !== 200
+    ) {
+      if (Date.now() > deadline) throw new Error(`projections did not reach ${head}`);
+    }
+  }, 180_000);
+
+  afterAll(async () => {
+    await api.close({ keepDataDir: true });
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('resumes an interrupted rebuild, prints progress, takes over, and the figures stay the same', async () => {
+    const before = { kpis: await kpis(), outreach: await outreach() };
+    expect(
+      before.kpis.kpis.map((k: { kpiId: string; actual: number; grade: string }) => [
+        k.kpiId,
+        k.actual,
+        k.grade,
+      ]),
+    ).toEqual([
+      ['KPI1', 4, 'D'],
+      ['KPI2', 23, 'D'],
+    ]);
+    const interrupted = await interruptRebuild();
+    const head = await api.store.headPosition();
+
+    const lines = await cli('rebuild');
+
+    expect(lines[0]).toBe(
+      `Resuming the interrupted build ${interrupted.version} from position ${interrupted.position} (--from-zero starts over)`,
+    );
+    expect(lines[1]).toBe(
+      'Rebuilding reporting beside the active build, which keeps answering queries',
+    );
+    const progress = lines.slice(2, -1);
+    expect(progress.length).toBeGreaterThanOrEqual(1);
+    for (const line of progress) expect(line).toMatch(PROGRESS);
+    expect(progress.at(-1)).toContain(`events, `);
+    expect(progress.at(-1)).toContain(`(position ${head}/${head}, ${interrupted.version} `);
+    expect(progress.at(-1)?.split(' ')[0]).toBe((head - interrupted.position).toLocaleString('en'));
+    expect(lines.at(-1)).toBe(`Build ${interrupted.version} is now active`);
+
+    expect(await kpis()).toEqual(before.kpis);
+    expect(await outreach()).toEqual(before.outreach);
+  }, 180_000);
+
+  it('with --from-zero discards an interrupted build and builds from position 0', async () => {
+    const before = await kpis();
+    const interrupted = await interruptRebuild();
+    const head = await api.store.headPosition();
+
+    const lines = await cli('rebuild', '--from-zero');
+
+    expect(lines[0]).toBe(
+      `Discarded the interrupted build ${interrupted.version} (it had reached position ${interrupted.position})`,
+    );
+    const progress = lines.slice(2, -1);
+    for (const line of progress) expect(line).toMatch(PROGRESS);
+    expect(progress.at(-1)?.split(' ')[0]).toBe(head.toLocaleString('en'));
+    const active = /^Build (\S+) is now active$/.exec(lines.at(-1) ?? '')?.[1];
+    expect(active).toMatch(/\.r\d+$/);
+    expect(active).not.toBe(interrupted.version);
+    expect(await kpis()).toEqual(before);
+  }, 180_000);
+});
