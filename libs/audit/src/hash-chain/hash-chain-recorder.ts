@@ -23,7 +23,8 @@ export interface HashChainRecorderOptions {
 export interface ChainHead {
   seq: number;
   position: number;
-  hash: Buffer;
+  /** Hex SHA-256. */
+  hash: string;
 }
 
 export const DEFAULT_CHECKPOINT_INTERVAL = 10_000;
@@ -122,7 +123,7 @@ export class HashChainRecorder {
         seq += 1;
         seqs.push(seq);
         positions.push(event.position);
-        hashes.push(hash.toString('hex'));
+        hashes.push(hash);
       }
       try {
         await database.query(
@@ -150,11 +151,11 @@ export class HashChainRecorder {
     const due = Math.floor(seq / interval);
     this.lastIntervalCheckpoint ??= await this.lastCheckpointedMultiple();
     for (let multiple = this.lastIntervalCheckpoint + 1; multiple <= due; multiple++) {
-      const [row] = await this.options.database.query<{ position: string; chain_hash: Buffer }>(
-        'SELECT position, chain_hash FROM audit_event_hashes WHERE seq = $1',
+      const [row] = await this.options.database.query<{ position: string; chain_hash: string }>(
+        `SELECT position, encode(chain_hash, 'hex') AS chain_hash FROM audit_event_hashes WHERE seq = $1`,
         [multiple * interval],
       );
-      const checkpoint = { position: Number(row.position), hash: row.chain_hash.toString('hex'), eventCount: multiple * interval };
+      const checkpoint = { position: Number(row.position), hash: row.chain_hash, eventCount: multiple * interval };
       await this.options.eventStore.append(HASH_CHECKPOINT_STREAM, [hashCheckpointEvent(checkpoint, 'interval', RECORDED_BY)]);
       this.lastIntervalCheckpoint = multiple;
     }
@@ -176,8 +177,8 @@ export class HashChainRecorder {
   }
 
   private async ledgerHead(): Promise<ChainHead> {
-    const [row] = await this.options.database.query<{ seq: string; position: string; chain_hash: Buffer }>(
-      'SELECT seq, position, chain_hash FROM audit_event_hashes ORDER BY seq DESC LIMIT 1',
+    const [row] = await this.options.database.query<{ seq: string; position: string; chain_hash: string }>(
+      `SELECT seq, position, encode(chain_hash, 'hex') AS chain_hash FROM audit_event_hashes ORDER BY seq DESC LIMIT 1`,
     );
     if (!row) return { seq: 0, position: 0, hash: GENESIS_HASH };
     return { seq: Number(row.seq), position: Number(row.position), hash: row.chain_hash };
@@ -185,7 +186,7 @@ export class HashChainRecorder {
 }
 
 export function toCheckpoint(head: ChainHead): HashCheckpoint {
-  return { position: head.position, hash: head.hash.toString('hex'), eventCount: head.seq };
+  return { position: head.position, hash: head.hash, eventCount: head.seq };
 }
 
 function isUniqueViolation(error: unknown): boolean {

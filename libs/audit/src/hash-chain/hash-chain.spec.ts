@@ -1,4 +1,5 @@
 import { StoredEvent } from '@ledger/event-store';
+import { createHash } from 'node:crypto';
 import { canonicalJson } from './canonical-json';
 import { GENESIS_HASH, canonicalEvent, chainHash } from './hash-chain';
 import { deterministicUuid } from './hash-checkpoint.event';
@@ -30,12 +31,14 @@ describe('hash chain', () => {
     );
   });
 
-  it('chains: sha256 of the previous hash then the canonical bytes', () => {
+  it('chains: sha256 of the previous hash in hex then the canonical bytes', () => {
     const first = chainHash(GENESIS_HASH, event);
+    expect(first).toBe(createHash('sha256').update(`${'0'.repeat(64)}${canonicalEvent(event)}`, 'utf8').digest('hex'));
     const reordered = { ...event, data: { nested: { a: [true, null], z: 1 }, channel: 'email', occurredOn: '2023-06-01' } };
-    expect(chainHash(GENESIS_HASH, reordered).equals(first)).toBe(true);
-    expect(chainHash(first, event).equals(first)).toBe(false);
-    expect(chainHash(GENESIS_HASH, { ...event, position: 43 }).equals(first)).toBe(false);
+    expect(chainHash(GENESIS_HASH, reordered)).toBe(first);
+    expect(chainHash(first, event)).not.toBe(first);
+    expect(chainHash(GENESIS_HASH, { ...event, position: 43 })).not.toBe(first);
+    expect(chainHash(GENESIS_HASH, { ...event, recordedAt: new Date('2023-06-01T03:00:00.001Z') })).not.toBe(first);
   });
 
   it('names checkpoint events by what they checkpoint', () => {

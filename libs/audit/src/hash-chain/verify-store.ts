@@ -47,7 +47,8 @@ export interface VerifyOptions {
 interface LedgerRow {
   seq: number;
   position: number;
-  hash: Buffer;
+  /** Hex. */
+  hash: string;
 }
 
 /**
@@ -73,7 +74,7 @@ export async function verifyStore(options: VerifyOptions): Promise<VerifyReport>
     ok: firstMismatch === null,
     eventsChecked: seq,
     headPosition,
-    headHash: hash.toString('hex'),
+    headHash: hash,
     checkpointsChecked,
     ledgerRowsChecked,
     firstMismatch,
@@ -96,7 +97,9 @@ export async function verifyStore(options: VerifyOptions): Promise<VerifyReport>
     page = options.eventStore.readAll({ after: events[events.length - 1].position, maxCount: pageSize });
     for (const event of events) {
       seq += 1;
-      const recorded = ledger ? await ledger.row(seq) : undefined;
+      // Synchronous while the ledger page lasts: an await per event would cost more than the hash.
+      let recorded = ledger?.row(seq);
+      if (recorded instanceof Promise) recorded = await recorded;
       if (recorded && recorded.position !== event.position) {
         await page.catch(() => undefined);
         return recorded.position < event.position
@@ -112,15 +115,15 @@ export async function verifyStore(options: VerifyOptions): Promise<VerifyReport>
       headPosition = event.position;
       if (recorded) {
         ledgerRowsChecked += 1;
-        if (!recorded.hash.equals(hash)) {
+        if (recorded.hash !== hash) {
           await page.catch(() => undefined);
-          return mismatch(event.position, 'hash-differs', recorded.hash.toString('hex'), hash.toString('hex'));
+          return mismatch(event.position, 'hash-differs', recorded.hash, hash);
         }
       }
       while (checkpointIndex < checkpoints.length && checkpoints[checkpointIndex].position === event.position) {
         const checkpoint = checkpoints[checkpointIndex++];
         checkpointsChecked += 1;
-        const actual = { hash: hash.toString('hex'), eventCount: seq };
+        const actual = { hash, eventCount: seq };
         if (checkpoint.hash !== actual.hash || checkpoint.eventCount !== actual.eventCount) {
           await page.catch(() => undefined);
           return mismatch(
@@ -174,24 +177,30 @@ class LedgerCursor {
   }
 
   /** The row of rank `seq`; ranks are asked for in increasing order, one at a time. */
-  async row(seq: number): Promise<LedgerRow | undefined> {
-    while (this.index >= this.rows.length) {
-      if (this.exhausted || !this.next) return undefined;
-      this.rows = await this.next;
-      this.index = 0;
-      if (this.rows.length < this.pageSize) this.exhausted = true;
-      this.next = this.exhausted || this.rows.length === 0 ? undefined : this.fetch(this.rows[this.rows.length - 1].seq);
-      if (this.rows.length === 0) return undefined;
-    }
+  row(seq: number): LedgerRow | undefined | Promise<LedgerRow | undefined> {
+    if (this.index < this.rows.length) return this.take(seq);
+    return this.refill().then((more) => (more ? this.take(seq) : undefined));
+  }
+
+  private take(seq: number): LedgerRow | undefined {
     const row = this.rows[this.index];
     if (row.seq !== seq) return undefined;
     this.index += 1;
     return row;
   }
 
+  private async refill(): Promise<boolean> {
+    if (this.exhausted || !this.next) return false;
+    this.rows = await this.next;
+    this.index = 0;
+    if (this.rows.length < this.pageSize) this.exhausted = true;
+    this.next = this.exhausted || this.rows.length === 0 ? undefined : this.fetch(this.rows[this.rows.length - 1].seq);
+    return this.rows.length > 0;
+  }
+
   private async fetch(after: number): Promise<LedgerRow[]> {
-    const rows = await this.database.query<{ seq: string; position: string; chain_hash: Buffer }>(
-      'SELECT seq, position, chain_hash FROM audit_event_hashes WHERE seq > $1 ORDER BY seq LIMIT $2',
+    const rows = await this.database.query<{ seq: string; position: string; chain_hash: string }>(
+      `SELECT seq, position, encode(chain_hash, 'hex') AS chain_hash FROM audit_event_hashes WHERE seq > $1 ORDER BY seq LIMIT $2`,
       [after, this.pageSize],
     );
     return rows.map((row) => ({ seq: Number(row.seq), position: Number(row.position), hash: row.chain_hash }));
