@@ -32,8 +32,9 @@ export const projectionLagBenchmark: Benchmark = {
     const lags: Promise<number>[] = [];
     const started = Date.now();
     let appended = 0;
+    let failure: unknown;
     try {
-      for (let tick = 0; tick * TICK_MS < DURATION_MS; tick += 1) {
+      for (let tick = 0; tick * TICK_MS < DURATION_MS && failure === undefined; tick += 1) {
         const due = started + tick * TICK_MS;
         const wait = due - Date.now();
         if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
@@ -45,17 +46,24 @@ export const projectionLagBenchmark: Benchmark = {
           'no_stream',
         );
         lags.push(
-          appending.then(async ({ positions }) => {
-            const last = positions[positions.length - 1];
-            if (!(await runner.waitForPosition(last, VISIBILITY_TIMEOUT_MS))) {
-              throw new Error(`position ${last} not visible after ${VISIBILITY_TIMEOUT_MS} ms`);
-            }
-            return performance.now() - issued;
-          }),
+          appending
+            .then(async ({ positions }) => {
+              const last = positions[positions.length - 1];
+              if (!(await runner.waitForPosition(last, VISIBILITY_TIMEOUT_MS))) {
+                throw new Error(`position ${last} not visible after ${VISIBILITY_TIMEOUT_MS} ms`);
+              }
+              return performance.now() - issued;
+            })
+            // Caught at once: a rejection left unhandled until the loop ends would end the run.
+            .catch((error: unknown) => {
+              failure ??= error;
+              return Number.NaN;
+            }),
         );
         appended += batch.length;
       }
       const samples = await Promise.all(lags);
+      if (failure !== undefined) throw failure;
       const seconds = (Date.now() - started) / 1000;
       const achieved = appended / seconds;
       log(

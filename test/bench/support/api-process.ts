@@ -42,6 +42,9 @@ export class ApiProcess {
       EVENT_STORE_URL: databaseUrl,
       DATABASE_URL: databaseUrl,
       DEMO_DATA: 'off',
+      // As deployed on PostgreSQL (docker-compose): projections run in their own process,
+      // so the api's figures are those of recording alone.
+      PROJECTOR: 'external',
       PORT: String(port),
     };
     const output: string[] = [];

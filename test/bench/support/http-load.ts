@@ -90,7 +90,10 @@ export async function recordSinglesAtRate(
   const pending: Promise<number>[] = [];
   let outstanding = 0;
   let overloadedAfterSeconds: number | null = null;
-  for (let i = 0; i < total; i += 1) {
+  // Caught as they fail, not when awaited after the loop: a rejection left unhandled that
+  // long would end the whole run.
+  let failure: unknown;
+  for (let i = 0; i < total && failure === undefined; i += 1) {
     const due = started + i * interval;
     const wait = due - performance.now();
     if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
@@ -107,13 +110,15 @@ export async function recordSinglesAtRate(
         },
         (error: unknown) => {
           outstanding -= 1;
-          throw error;
+          failure ??= error;
+          return Number.NaN;
         },
       ),
     );
   }
   const sendingSeconds = (performance.now() - started) / 1000;
   const latenciesMs = await Promise.all(pending);
+  if (failure !== undefined) throw failure;
   return { latenciesMs, sentPerSecond: pending.length / sendingSeconds, overloadedAfterSeconds };
 }
 
