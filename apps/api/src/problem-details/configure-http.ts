@@ -3,6 +3,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { HttpRequest, HttpResponse, NextFunction } from './express-shapes';
 import { ProblemDetailsExceptionFilter } from './problem-details.exception-filter';
+import { refuseInvalidUtf8, refuseNulInUrl } from './request-encoding';
 
 /** A batch of 1000 events fits easily; anything larger is refused before it is parsed. */
 export const BODY_LIMIT = '4mb';
@@ -13,7 +14,8 @@ export const BODY_LIMIT = '4mb';
  */
 export function configureHttp(app: NestExpressApplication): void {
   const filter = new ProblemDetailsExceptionFilter();
-  app.useBodyParser('json', { limit: BODY_LIMIT });
+  app.useBodyParser('json', { limit: BODY_LIMIT, verify: refuseInvalidUtf8 });
+  app.use(refuseNulInUrl((error, request, response) => filter.reply(error, request, response)));
   // The body parser runs before Nest routes the request, so Nest's filters never see its
   // errors (too large, malformed JSON); this handler gives them the same Problem Details.
   app.use((error: unknown, request: HttpRequest, response: HttpResponse, next: NextFunction) => {

@@ -28,7 +28,10 @@ const REFUSAL_STATUS: Record<RefusalKind, number> = {
 /** Seconds a client should wait before retrying while the store is unreachable. */
 const RETRY_AFTER_SECONDS = 5;
 
-/** Errors thrown by Express's body parser carry these; Nest never sees them as HttpExceptions. */
+/**
+ * Errors thrown by Express's body parser carry these (`entity.parse.failed`,
+ * `charset.unsupported`, …); Nest never sees them as HttpExceptions.
+ */
 interface BodyParserError {
   type: string;
   status: number;
@@ -147,7 +150,8 @@ function isBodyParserError(error: unknown): error is BodyParserError {
     error !== null &&
     typeof (error as BodyParserError).type === 'string' &&
     typeof (error as BodyParserError).status === 'number' &&
-    (error as BodyParserError).type.startsWith('entity.')
+    (error as BodyParserError).status >= 400 &&
+    (error as BodyParserError).status < 500
   );
 }
 
@@ -160,11 +164,22 @@ function bodyParserProblem(error: BodyParserError): ProblemDetails {
       detail: `The request body exceeds ${error.limit ?? 'the limit of'} bytes; split the batch.`,
     };
   }
+  if (error.type === 'charset.unsupported' || error.type === 'encoding.unsupported') {
+    return {
+      type: problemType('unsupported-body-encoding'),
+      title: 'Unsupported body encoding',
+      status: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+      detail: 'Send the body as JSON in UTF-8, uncompressed or gzip/deflate.',
+    };
+  }
   return {
     type: problemType('malformed-body'),
     title: 'Malformed request body',
     status: error.status >= 400 && error.status < 500 ? error.status : HttpStatus.BAD_REQUEST,
-    detail: 'The request body is not valid JSON.',
+    detail:
+      error.type === 'entity.encoding.invalid'
+        ? 'The request body is not valid UTF-8.'
+        : 'The request body is not valid JSON.',
   };
 }
 

@@ -51,7 +51,13 @@ export const IsPersonId = domainRule(
   'must be a pseudonymous id: 8-64 letters, digits, - or _, with a letter and a digit',
 );
 
-/** Free text (titles, names, reasons): non-blank, bounded, and no contact details in it. */
+/** Free text (titles, names, reasons): non-blank, bounded, no control characters or contact details. */
+/**
+ * C0 controls but tab and line breaks, and DEL: PostgreSQL's jsonb cannot store NUL at all
+ * (the append failed as a 500), and the others would travel into reports and CSV files.
+ */
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
 export function IsFreeText(maxLength: number, options?: ValidationOptions): PropertyDecorator {
   return domainRule(
     'isFreeText',
@@ -59,7 +65,8 @@ export function IsFreeText(maxLength: number, options?: ValidationOptions): Prop
       typeof value === 'string' &&
       value.trim() !== '' &&
       value.length <= maxLength &&
+      !CONTROL_CHARACTERS.test(value) &&
       !containsContactDetails(value),
-    `must be non-empty text of at most ${maxLength} characters, without contact details`,
+    `must be non-empty text of at most ${maxLength} characters, without control characters or contact details`,
   )(options);
 }

@@ -12,6 +12,14 @@ import { ActivityEventRequest, MAX_EVENTS_PER_BATCH } from './record-activities.
 const STRICT = { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true };
 
 /**
+ * Events are flat; class-transformer recurses once per level, so a body nested thousands
+ * deep would overflow the stack (a 500) before the validators could say it is wrong.
+ */
+const MAX_NESTING = 16;
+/** Member names class-transformer takes for the class's own: `constructor` crashes it. */
+const RESERVED_MEMBERS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
  * Turns a request body into activities to record, or refuses it with every error of the
  * batch at once: the envelope, each type's request data, then the domain's own rules on the
  * events that passed both (so one mistake is not reported twice). A recorder may record
@@ -37,6 +45,11 @@ export function activitiesFromRequest(
         field: '',
         reason: 'must be an object with id, type, occurredOn and data',
       });
+      return;
+    }
+    const unsafe = unsafeMember(raw, '', 0);
+    if (unsafe) {
+      errors.push({ index, id, ...unsafe });
       return;
     }
     const envelope = plainToInstance(ActivityEventRequest, raw);
@@ -114,6 +127,24 @@ function eventsOf(body: unknown): unknown[] {
   }
   if (errors.length > 0) throw new InvalidEventsRefusal(errors);
   return events as unknown[];
+}
+
+/** The first member that is reserved or nested too deep, looking no deeper than allowed. */
+function unsafeMember(
+  value: unknown,
+  path: string,
+  depth: number,
+): { field: string; reason: string } | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  if (depth >= MAX_NESTING)
+    return { field: path, reason: `nests deeper than ${MAX_NESTING} levels` };
+  for (const [key, member] of Object.entries(value)) {
+    const field = path === '' ? key : `${path}.${key}`;
+    if (RESERVED_MEMBERS.has(key)) return { field, reason: 'is not a field of this event' };
+    const inner = unsafeMember(member, field, depth + 1);
+    if (inner) return inner;
+  }
+  return undefined;
 }
 
 function duplicateIds(events: readonly unknown[]): EventError[] {
