@@ -47,6 +47,8 @@ export class ApiChildProcess {
         EVENT_STORE_URL: this.databaseUrl,
         DATABASE_URL: this.databaseUrl,
         DEMO_DATA: 'off',
+        // The projections run inside the api, so their catching up is the api's own recovery.
+        PROJECTOR: 'in-process',
         PORT: String(this.port),
         TS_NODE_PROJECT: join(ROOT, 'tsconfig.json'),
       },
