@@ -8,6 +8,7 @@ import {
   migrateReadModels,
   rebuildProjection,
 } from '@ledger/projections';
+import { readFileSync, readdirSync } from 'node:fs';
 import { Client, Pool } from 'pg';
 import { QueryRunner } from 'typeorm';
 import { bareSequentialRead } from '../bench/measure/bare-read';
@@ -24,7 +25,8 @@ import { seedDataset } from '../bench/dataset/seed-dataset';
  *
  * PROBE_BESIDE=1 rebuilds a second time beside the build the first rebuild left active.
  */
-const SERVER = process.env.DATABASE_TEST_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
+const SERVER =
+  process.env.DATABASE_TEST_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
 const DATABASE = 'ledger_rebuild_probe';
 const EVENTS = Number(process.env.PROBE_EVENTS ?? 200_000);
 const BATCH = Number(process.env.PROBE_BATCH ?? 5_000);
@@ -37,7 +39,9 @@ async function main(): Promise<void> {
   const pool = new Pool({ connectionString: url.toString(), max: 10 });
   const eventStore = new PostgresEventStore(pool, { liveNotifications: false });
   await eventStore.initialize();
-  const [{ n }] = (await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM event_store.events')).rows;
+  const [{ n }] = (
+    await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM event_store.events')
+  ).rows;
   if (n < EVENTS) {
     await pool.query('TRUNCATE event_store.events CASCADE');
     await seedDataset(eventStore, EVENTS, [], (line) => console.log(line));
@@ -51,14 +55,19 @@ async function main(): Promise<void> {
   const projection = traced(new ReportingProjection(METRICS, domainReportingEvents));
   const runs = BESIDE ? 2 : 1;
   for (let run = 0; run < runs; run += 1) {
+    const bareCpu = cpuMeter();
     const before = await bareSequentialRead(pool, BATCH);
+    const bareSpent = bareCpu();
     let applied = 0;
+    const rebuildCpu = cpuMeter();
     const ms = await timedMs(() =>
       rebuildProjection({ dataSource, eventStore, projection, batchSize: BATCH }, (progress) => {
         applied = progress.eventsDone;
       }),
     );
+    const rebuildSpent = rebuildCpu();
     const after = await bareSequentialRead(pool, BATCH);
+    console.log(`cpu s, bare read: ${bareSpent}; rebuild: ${rebuildSpent}`);
     const bare = (before.eventsPerSecond + after.eventsPerSecond) / 2;
     const rate = applied / (ms / 1000);
     console.log(
@@ -70,6 +79,38 @@ async function main(): Promise<void> {
   }
   await dataSource.destroy();
   await pool.end();
+}
+
+/**
+ * CPU seconds spent by this process and by the server's backends on the probe database
+ * from now until the returned function is called: a figure the machine's other load
+ * changes far less than elapsed time.
+ */
+function cpuMeter(): () => string {
+  const node = process.cpuUsage();
+  const server = serverCpuTicks();
+  return () => {
+    const used = process.cpuUsage(node);
+    const nodeSeconds = (used.user + used.system) / 1e6;
+    const serverSeconds = (serverCpuTicks() - server) / 100;
+    return `node ${nodeSeconds.toFixed(2)}, postgres ${serverSeconds.toFixed(2)}`;
+  };
+}
+
+/** utime + stime of the backends serving the probe database (Linux, clock ticks of 1/100 s). */
+function serverCpuTicks(): number {
+  let ticks = 0;
+  for (const pid of readdirSync('/proc')) {
+    if (!/^[0-9]+$/.test(pid)) continue;
+    try {
+      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(DATABASE)) continue;
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // The process ended while it was read.
+    }
+  }
+  return ticks;
 }
 
 const statementMs = new Map<string, number>();
@@ -107,7 +148,9 @@ function traced(projection: Projection): Projection {
     apply: (events, tx, version, status) =>
       timed('(apply, whole)', () => projection.apply(events, timing(tx), version, status)),
     completeVersion: (version, tx) =>
-      timed('(completeVersion, whole)', async () => projection.completeVersion?.(version, timing(tx))),
+      timed('(completeVersion, whole)', async () =>
+        projection.completeVersion?.(version, timing(tx)),
+      ),
     dropVersion: (version, runner) => projection.dropVersion(version, runner),
   };
 }
@@ -116,7 +159,9 @@ async function ensureDatabase(): Promise<void> {
   const admin = new Client({ connectionString: SERVER });
   await admin.connect();
   try {
-    const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE]);
+    const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [
+      DATABASE,
+    ]);
     if (rowCount === 0) await admin.query(`CREATE DATABASE ${DATABASE}`);
   } finally {
     await admin.end();
@@ -127,7 +172,7 @@ async function dropReadModels(pool: Pool): Promise<void> {
   const { rows } = await pool.query<{ tablename: string }>(
     `SELECT tablename FROM pg_tables WHERE schemaname = 'public'`,
   );
-  for (const { tablename } of rows) await pool.query(`DROP TABLE "${tablename}" CASCADE`);
+  for (const { tablename } of rows) await pool.query(`DROP TABLE IF EXISTS "${tablename}" CASCADE`);
 }
 
 main().catch((error: unknown) => {

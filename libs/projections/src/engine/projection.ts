@@ -15,7 +15,11 @@ export interface Projection {
    * Called in the transaction that records a new build, before its first batch; `status`
    * is `active` when the build serves readers from its first batch on.
    */
-  createVersion?(version: string, status: ProjectionVersionStatus, runner: QueryRunner): Promise<void>;
+  createVersion?(
+    version: string,
+    status: ProjectionVersionStatus,
+    runner: QueryRunner,
+  ): Promise<void>;
   /**
    * Applies a batch, in global order, inside the transaction that also advances the
    * checkpoint. Must be set-based: a handful of statements per batch, not one per event.

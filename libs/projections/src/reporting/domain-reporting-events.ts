@@ -22,7 +22,7 @@ export const domainReportingEvents: ReportingEvents<PlanState> = {
       municipalityCode:
         typeof fields.municipalityCode === 'string' ? fields.municipalityCode : null,
       supersedes: typeof fields.supersedes === 'string' ? fields.supersedes : null,
-      data: { ...fields },
+      data: fields,
     };
   },
   retractedEventId(event: StoredEvent): string | undefined {

@@ -78,7 +78,6 @@ export function parseKey(value: string): GrainKey {
   return { metricId, fiscalYear: Number(fiscalYear), municipalityCode, month, member };
 }
 
-
 function grainsOf(fact: FactForMetrics): ReadonlyArray<readonly [string, string]> {
   return [
     [ALL, ALL],

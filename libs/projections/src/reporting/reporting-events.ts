@@ -8,7 +8,7 @@ export interface ActivityReading {
   /** Id of the earlier event this one replaces. */
   supersedes: string | null;
   /** The event's data in its current schema. */
-  data: Record<string, unknown>;
+  data: Readonly<Record<string, unknown>>;
 }
 
 /**

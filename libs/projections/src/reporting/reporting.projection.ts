@@ -3,7 +3,7 @@ import { StoredEvent } from '@ledger/event-store';
 import { QueryRunner } from 'typeorm';
 import { Projection } from '../engine/projection';
 import { ProjectionVersionStatus } from '../engine/projection-version.entity';
-import { canCopyRows, copyRows } from '../engine/copy-rows';
+import { CopyValue, canCopyRows, copyRows } from '../engine/copy-rows';
 import { execute, sqlLiteral } from '../engine/sql-execute';
 import { ALL } from './metric-counter.entity';
 import {
@@ -18,7 +18,7 @@ import { ReportingEvents } from './reporting-events';
 export const REPORTING_PROJECTION = 'reporting';
 
 /** Bump when the tables or the way rows are derived change; definitions are fingerprinted. */
-const SCHEMA_VERSION = 2;
+const SCHEMA_VERSION = 3;
 
 /**
  * How a member row names a distinct value, from its JSON: a string as itself, anything
@@ -90,6 +90,7 @@ export class ReportingProjection<Plan> implements Projection {
 
   /** The metric catalogue as rows for the aggregation that completes a new build. */
   private readonly metricSpecs: MetricSpecs;
+  private readonly calendar = new CalendarCache();
 
   constructor(
     metrics: readonly MetricDefinition[],
@@ -108,22 +109,27 @@ export class ReportingProjection<Plan> implements Projection {
     this.codeVersion = `${SCHEMA_VERSION}.${fingerprint(JSON.stringify(metrics))}`;
   }
 
-  /** A build's facts get a partition of their own; an active one is indexed from the start. */
+  /**
+   * A build's facts and members get partitions of their own; an active build's are indexed
+   * from the start.
+   */
   async createVersion(
     version: string,
     status: ProjectionVersionStatus,
     tx: QueryRunner,
   ): Promise<void> {
-    await tx.query(
-      `CREATE TABLE ${factsPartitionOf(version)} PARTITION OF activity_facts
-         FOR VALUES IN (${sqlLiteral(version)})`,
-    );
-    if (status === 'active') await this.indexFacts(version, tx);
+    for (const table of ['activity_facts', 'metric_distinct_members']) {
+      await tx.query(
+        `CREATE TABLE ${partitionOf(table, version)} PARTITION OF ${table}
+           FOR VALUES IN (${sqlLiteral(version)})`,
+      );
+    }
+    if (status === 'active') await this.indexPartitions(version, tx);
   }
 
   /**
    * An active build keeps every row current per batch. A building one, read by no one,
-   * only appends its facts and corrections to an unindexed partition; `completeVersion`
+   * only appends its facts and corrections, the facts to an unindexed partition; `completeVersion`
    * then marks the corrected facts, indexes them and aggregates the counters in a few
    * set-based statements, which costs far less than keeping them current batch by batch.
    */
@@ -145,14 +151,13 @@ export class ReportingProjection<Plan> implements Projection {
           streamId: event.streamId,
           type: event.type,
           occurredOn: activity.occurredOn,
-          fiscalYear: fiscalYearOf(activity.occurredOn),
-          month: fiscalMonthOf(activity.occurredOn),
+          ...this.calendar.of(activity.occurredOn),
           municipalityCode: activity.municipalityCode,
           bodyId: activity.bodyId,
           recordedAt: event.recordedAt,
           recordedBy:
             typeof event.metadata.recordedBy === 'string' ? event.metadata.recordedBy : null,
-          data: pick(activity.data, this.metricFields),
+          data: activity.data,
           supersedes: activity.supersedes,
           correction: undefined,
         });
@@ -183,7 +188,7 @@ export class ReportingProjection<Plan> implements Projection {
    * live facts by the same rules `MetricDeltas` applies batch by batch.
    */
   async completeVersion(version: string, tx: QueryRunner): Promise<void> {
-    const partition = factsPartitionOf(version);
+    const partition = partitionOf('activity_facts', version);
     // The aggregation sorts and hashes every live fact once; let it do so in memory.
     await tx.query(`SET LOCAL work_mem = '128MB'`);
     await tx.query(
@@ -194,14 +199,16 @@ export class ReportingProjection<Plan> implements Projection {
         WHERE c.projection_version = $1 AND c.target_event_id = f.event_id`,
       [version],
     );
-    await this.indexFacts(version, tx);
     await this.aggregateMetrics(version, tx);
+    await this.indexPartitions(version, tx);
   }
 
   async dropVersion(version: string, runner: QueryRunner): Promise<void> {
-    await runner.query(`DROP TABLE IF EXISTS ${factsPartitionOf(version)}`);
+    for (const table of ['activity_facts', 'metric_distinct_members']) {
+      await runner.query(`DROP TABLE IF EXISTS ${partitionOf(table, version)}`);
+    }
+    // Builds made before these tables were partitioned by build share one partition.
     for (const table of [
-      // Facts of builds made before facts were partitioned by build.
       'activity_facts',
       'activity_corrections',
       'metric_counters',
@@ -212,11 +219,50 @@ export class ReportingProjection<Plan> implements Projection {
     }
   }
 
-  private async indexFacts(version: string, tx: QueryRunner): Promise<void> {
-    const partition = factsPartitionOf(version);
-    await tx.query(`ALTER TABLE ${partition} ADD PRIMARY KEY (projection_version, event_id)`);
+  /** Facts as `FACT_COLUMNS`, made one by one as the COPY takes them. */
+  private *copyRowsOf(facts: readonly FactRow[], version: string): Generator<CopyValue[]> {
+    for (const f of facts) {
+      yield [
+        version,
+        f.eventId,
+        f.position,
+        f.type,
+        f.streamId,
+        f.occurredOn,
+        f.fiscalYear,
+        f.month,
+        f.municipalityCode,
+        f.bodyId,
+        f.recordedAt.toISOString(),
+        f.recordedBy,
+        this.storedData(f.data),
+        f.supersedes,
+      ];
+    }
+  }
+
+  /**
+   * The JSON a fact keeps of its data: the fields some metric filters or aggregates on, in
+   * a fixed order; written out directly, as this runs for every fact of a rebuild.
+   */
+  private storedData(data: Readonly<Record<string, unknown>>): string {
+    let json = '';
+    for (const field of this.metricFields) {
+      const value = data[field];
+      if (value === undefined) continue;
+      json += `${json === '' ? '{' : ','}${JSON.stringify(field)}:${JSON.stringify(value)}`;
+    }
+    return json === '' ? '{}' : `${json}}`;
+  }
+
+  private async indexPartitions(version: string, tx: QueryRunner): Promise<void> {
+    // Keys leave out projection_version, the same on every row of a partition.
+    const facts = partitionOf('activity_facts', version);
+    await tx.query(`ALTER TABLE ${facts} ADD PRIMARY KEY (event_id)`);
+    await tx.query(`CREATE INDEX ${facts}_by_year_type ON ${facts} (fiscal_year, type)`);
     await tx.query(
-      `CREATE INDEX ${partition}_by_year_type ON ${partition} (projection_version, fiscal_year, type)`,
+      `ALTER TABLE ${partitionOf('metric_distinct_members', version)} ADD PRIMARY KEY
+         (metric_id, fiscal_year, municipality_code, month, member)`,
     );
   }
 
@@ -233,24 +279,9 @@ export class ReportingProjection<Plan> implements Projection {
     if (facts.length > 0 && (await canCopyRows(tx))) {
       await copyRows(
         tx,
-        factsPartitionOf(version),
+        partitionOf('activity_facts', version),
         FACT_COLUMNS,
-        facts.map((f) => [
-          version,
-          f.eventId,
-          f.position,
-          f.type,
-          f.streamId,
-          f.occurredOn,
-          f.fiscalYear,
-          f.month,
-          f.municipalityCode,
-          f.bodyId,
-          f.recordedAt.toISOString(),
-          f.recordedBy,
-          JSON.stringify(f.data),
-          f.supersedes,
-        ]),
+        this.copyRowsOf(facts, version),
       );
     } else if (facts.length > 0) {
       await this.insertFacts(facts, tx, version);
@@ -306,12 +337,12 @@ export class ReportingProjection<Plan> implements Projection {
                 CASE WHEN s.kind = 'count' THEN 1
                      WHEN jsonb_typeof(f.data -> s.field) = 'number' THEN (f.data ->> s.field)::numeric
                      ELSE 0 END AS amount
-           FROM ${factsPartitionOf(version)} f JOIN spec s ON s.type = f.type
+           FROM ${partitionOf('activity_facts', version)} f JOIN spec s ON s.type = f.type
           WHERE f.corrected_by_event_id IS NULL
             AND (s.kind <> 'countDistinct' OR f.data ? s.field)
             ${filterTests.map((test) => `AND ${test}`).join(' ')}
        ), members AS (
-         INSERT INTO metric_distinct_members
+         INSERT INTO ${partitionOf('metric_distinct_members', version)}
            (projection_version, metric_id, fiscal_year, municipality_code, month, member, refcount)
          SELECT $1, c.metric_id, c.fiscal_year, ${grain}, c.member, count(*)::int
            FROM contribution c WHERE c.kind = 'countDistinct'
@@ -353,7 +384,7 @@ export class ReportingProjection<Plan> implements Projection {
         facts.map((f) => f.bodyId),
         facts.map((f) => f.recordedAt),
         facts.map((f) => f.recordedBy),
-        facts.map((f) => JSON.stringify(f.data)),
+        facts.map((f) => this.storedData(f.data)),
         facts.map((f) => f.supersedes),
         facts.map((f) => f.correction?.by ?? null),
         facts.map((f) => f.correction?.kind ?? null),
@@ -501,10 +532,10 @@ export class ReportingProjection<Plan> implements Projection {
                AS u(metric_id, fiscal_year, municipality_code, month, member, delta)
             GROUP BY 1, 2, 3, 4, 5
          ), upserted AS (
-           INSERT INTO metric_distinct_members AS m
+           INSERT INTO ${partitionOf('metric_distinct_members', version)} AS m
              (projection_version, metric_id, fiscal_year, municipality_code, month, member, refcount)
            SELECT $1, * FROM delta
-           ON CONFLICT (projection_version, metric_id, fiscal_year, municipality_code, month, member)
+           ON CONFLICT (metric_id, fiscal_year, municipality_code, month, member)
            DO UPDATE SET refcount = m.refcount + excluded.refcount
            RETURNING m.metric_id, m.fiscal_year, m.municipality_code, m.month, m.member, m.refcount
          )
@@ -575,6 +606,24 @@ export class ReportingProjection<Plan> implements Projection {
   }
 }
 
+/**
+ * Fiscal year and month by date, parsed once per date rather than once per fact; dates are
+ * few (days of the years recorded), and the cache starts over if they ever are not.
+ */
+class CalendarCache {
+  private readonly byDate = new Map<string, { fiscalYear: number; month: string }>();
+
+  of(date: string): { fiscalYear: number; month: string } {
+    let entry = this.byDate.get(date);
+    if (!entry) {
+      if (this.byDate.size >= 100_000) this.byDate.clear();
+      entry = { fiscalYear: fiscalYearOf(date), month: fiscalMonthOf(date) };
+      this.byDate.set(date, entry);
+    }
+    return entry;
+  }
+}
+
 /** The metric catalogue as parallel arrays, one row per metric and event type it reads. */
 interface MetricSpecs {
   metricIds: string[];
@@ -588,7 +637,11 @@ interface MetricSpecs {
 
 function metricSpecsOf(metrics: readonly MetricDefinition[]): MetricSpecs {
   const rows = metrics.flatMap((metric) =>
-    metric.eventTypes.map((type) => ({ metric, type, filter: Object.entries(metric.filter ?? {}) })),
+    metric.eventTypes.map((type) => ({
+      metric,
+      type,
+      filter: Object.entries(metric.filter ?? {}),
+    })),
   );
   const slots = Math.max(0, ...rows.map((row) => row.filter.length));
   const slot = (i: number) => rows.map((row) => row.filter[i]);
@@ -606,18 +659,9 @@ function metricSpecsOf(metrics: readonly MetricDefinition[]): MetricSpecs {
   };
 }
 
-/** The partition holding one build's facts (build keys are `1.9f2a1c0d` or `1.9f2a1c0d.r2`). */
-function factsPartitionOf(version: string): string {
-  return `activity_facts_${version.toLowerCase().replace(/[^a-z0-9]/g, '_')}`;
-}
-
-function pick(
-  data: Readonly<Record<string, unknown>>,
-  fields: readonly string[],
-): Record<string, unknown> {
-  const kept: Record<string, unknown> = {};
-  for (const field of fields) if (data[field] !== undefined) kept[field] = data[field];
-  return kept;
+/** The partition of `table` holding one build (build keys are `1.9f2a1c0d` or `1.9f2a1c0d.r2`). */
+function partitionOf(table: string, version: string): string {
+  return `${table}_${version.toLowerCase().replace(/[^a-z0-9]/g, '_')}`;
 }
 
 function correctionOf(event: StoredEvent, target: string, kind: Correction['kind']): Correction {
