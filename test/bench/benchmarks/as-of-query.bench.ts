@@ -2,7 +2,7 @@ import { AsOf, AsOfFiguresReader, openAuditDatabase, replayFigures } from '@ledg
 import { METRICS } from '@ledger/domain';
 import { Benchmark, judged } from '../benchmark';
 import { percentile, sampleLatencies, timedMs } from '../measure/latency';
-import { catchUpReporting } from '../support/reporting-runner';
+import { catchUpProjections } from '../support/bench-projections';
 
 const FISCAL_YEAR = 2023;
 const SAMPLES = 300;
@@ -29,7 +29,7 @@ export const asOfQueryBenchmark: Benchmark = {
   figures: [AS_OF_P95, AS_OF_SPEEDUP],
 
   async run({ size, database, log }) {
-    await catchUpReporting(database);
+    await catchUpProjections(database);
     const audit = await openAuditDatabase(database.url);
     try {
       const head = await database.eventStore.headPosition();

@@ -3,7 +3,7 @@ import { KpiReportReader } from '@ledger/projections';
 import { Benchmark, judged } from '../benchmark';
 import { FISCAL_YEARS } from '../dataset/synthetic-activities';
 import { percentile, sampleLatencies } from '../measure/latency';
-import { catchUpReporting } from '../support/reporting-runner';
+import { catchUpProjections } from '../support/bench-projections';
 
 const SAMPLES = 1_000;
 const WARMUP = 50;
@@ -24,7 +24,7 @@ export const kpiQueryBenchmark: Benchmark = {
   figures: [KPI_QUERY],
 
   async run({ size, database }) {
-    await catchUpReporting(database);
+    await catchUpProjections(database);
     const dataSource = await database.readModels();
     const reader = new KpiReportReader(dataSource, METRICS);
     const today = todayInJapan(new Date());

@@ -1,7 +1,7 @@
 import { Benchmark, judged } from '../benchmark';
 import { SyntheticActivities } from '../dataset/synthetic-activities';
 import { percentile, round } from '../measure/latency';
-import { catchUpReporting, startReportingRunner } from '../support/reporting-runner';
+import { catchUpProjections, startReportingRunner } from '../support/bench-projections';
 
 const RATE = 5_000;
 const TICK_MS = 20;
@@ -25,7 +25,7 @@ export const projectionLagBenchmark: Benchmark = {
   figures: [LAG],
 
   async run({ size, database, log }) {
-    await catchUpReporting(database);
+    await catchUpProjections(database);
     const runner = await startReportingRunner(database, { stopWhenCaughtUp: false });
     const source = new SyntheticActivities(size);
     const perTick = (RATE * TICK_MS) / 1000;
