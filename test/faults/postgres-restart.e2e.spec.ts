@@ -94,12 +94,21 @@ describeWithBinaries('PostgreSQL stopped and started while the api records', () 
         agent.destroy();
       }
     })();
+    // A recorder that fails because the api died says so, with the api's last words.
     const failed = recorder.then(
       () => undefined,
-      (error: unknown) => error,
+      (error: unknown) =>
+        api.running ? error : new Error(`the api died: ${api.recentOutput().slice(-2000)}`),
     );
+    const alive = async () => {
+      if (!api.running) throw await failed;
+    };
 
-    await until('three batches before the outage', async () => acknowledged.length >= 3, 30_000);
+    await until(
+      'three batches before the outage',
+      async () => (await alive(), acknowledged.length >= 3),
+      30_000,
+    );
     await postgres.stop();
     const downUntil = Date.now() + DOWN_MS;
     const probes: HttpAnswer[] = [];
@@ -121,11 +130,10 @@ describeWithBinaries('PostgreSQL stopped and started while the api records', () 
     // Recovery needs nobody: the same process takes batches again once the server is back.
     await until(
       'three batches after the restart',
-      async () => acknowledged.length >= acknowledgedWhileDown + 3,
+      async () => (await alive(), acknowledged.length >= acknowledgedWhileDown + 3),
       45_000,
     );
     stopRecording = true;
-    await recorder;
     expect(await failed).toBeUndefined();
     expect(api.running).toBe(true);
 

@@ -99,6 +99,10 @@ async function openPostgresEventStore(
   // An idle client that loses its connection emits 'error' on the pool; unhandled, it
   // would crash the process. The next query reports the outage as unavailability instead.
   pool.on('error', () => undefined);
+  // A checked-out client has no pool listener: a server shutdown arriving between two
+  // queries of an append ('terminating connection', 57P01) would crash the api. The
+  // query that follows fails instead, and is reported as unavailability.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const store = new PostgresEventStore(pool, { liveNotifications });
   try {
     await store.initialize();
