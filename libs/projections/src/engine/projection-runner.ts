@@ -206,6 +206,11 @@ export class ProjectionRunner {
         [projection.name, build.version, toPosition, fromPosition],
       );
       if (affected !== 1) throw new LostBuildError();
+      // A build no one reads yet need not wait for its commits to reach the disk: a crash
+      // loses its last batches together with their checkpoint, and they are applied again.
+      if (build.status === 'building') {
+        await transaction.query('SET LOCAL synchronous_commit = off');
+      }
       await projection.apply(events, transaction, build.version, build.status);
     });
     build.position = toPosition;

@@ -23,6 +23,7 @@ export class MetricDistinctMemberEntity {
   @PrimaryColumn({ type: 'text' })
   month!: string;
 
+  /** The member's value as jsonb text (`"p-1"`, `1`, `true`), so values of two types never merge. */
   @PrimaryColumn({ type: 'text' })
   member!: string;
 

@@ -21,12 +21,12 @@ export const REPORTING_PROJECTION = 'reporting';
 const SCHEMA_VERSION = 3;
 
 /**
- * How a member row names a distinct value, from its JSON: a string as itself, anything
- * else as its JSON text. Applied by PostgreSQL on both paths that write members (a
- * batch's deltas and a new build's aggregation), so the two always agree.
+ * How a member row names a distinct value: its JSON text as PostgreSQL writes jsonb, so
+ * "1" and 1 stay two members (as in the domain's reference evaluator). Applied by
+ * PostgreSQL on both paths that write members (a batch's deltas and a new build's
+ * aggregation), so the two always agree.
  */
-const MEMBER_OF = (json: string): string =>
-  `CASE jsonb_typeof(${json}) WHEN 'string' THEN ${json} #>> '{}' ELSE (${json})::text END`;
+const MEMBER_OF = (json: string): string => `(${json})::text`;
 
 /** The columns a fact has before it is corrected, as `appendFacts` copies them. */
 const FACT_COLUMNS = [
@@ -87,6 +87,8 @@ export class ReportingProjection<Plan> implements Projection {
   private readonly metricsByType: ReadonlyMap<string, readonly MetricDefinition[]>;
   /** The data fields any metric filters or aggregates on: all a fact needs to keep. */
   private readonly metricFields: readonly string[];
+  /** Each of `metricFields` as the start of a JSON member, `"field":`. */
+  private readonly metricFieldKeys: readonly string[];
 
   /** The metric catalogue as rows for the aggregation that completes a new build. */
   private readonly metricSpecs: MetricSpecs;
@@ -106,6 +108,7 @@ export class ReportingProjection<Plan> implements Projection {
         ]),
       ),
     ].sort();
+    this.metricFieldKeys = this.metricFields.map((field) => `${JSON.stringify(field)}:`);
     this.codeVersion = `${SCHEMA_VERSION}.${fingerprint(JSON.stringify(metrics))}`;
   }
 
@@ -247,10 +250,10 @@ export class ReportingProjection<Plan> implements Projection {
    */
   private storedData(data: Readonly<Record<string, unknown>>): string {
     let json = '';
-    for (const field of this.metricFields) {
-      const value = data[field];
+    for (let i = 0; i < this.metricFields.length; i += 1) {
+      const value = data[this.metricFields[i]];
       if (value === undefined) continue;
-      json += `${json === '' ? '{' : ','}${JSON.stringify(field)}:${JSON.stringify(value)}`;
+      json += `${json === '' ? '{' : ','}${this.metricFieldKeys[i]}${JSON.stringify(value)}`;
     }
     return json === '' ? '{}' : `${json}}`;
   }
