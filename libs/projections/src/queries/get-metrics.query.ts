@@ -2,7 +2,6 @@ import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { MetricDefinition } from '@ledger/domain';
 import { DataSource } from 'typeorm';
-import { toCsv } from './csv-format';
 import { KpiReportReader } from './kpi-report.reader';
 import { BreakdownRow, MetricFigure, MetricReportReader } from './metric-report.reader';
 import { awaitPosition } from './read-your-writes';
@@ -91,29 +90,4 @@ export class GetMetricsHandler implements IQueryHandler<GetMetricsQuery, MetricR
       }
     }
   }
-}
-
-export function metricReportToCsv(report: MetricReport): string {
-  if (report.breakdown === 'total') {
-    return toCsv(
-      ['measureId', 'metricId', 'label', 'fiscalYear', 'value', 'unit'],
-      report.totals.map((f) => [f.measureId, f.metricId, f.label, f.fiscalYear, f.value, f.unit]),
-    );
-  }
-  const labels = new Map(report.totals.map((f) => [f.metricId, f]));
-  return toCsv(
-    ['measureId', 'metricId', 'label', 'fiscalYear', report.breakdown, 'value', 'unit'],
-    report.rows.map((row) => {
-      const metric = labels.get(row.metricId);
-      return [
-        metric?.measureId ?? null,
-        row.metricId,
-        metric?.label ?? null,
-        row.fiscalYear,
-        row.key,
-        row.value,
-        metric?.unit ?? null,
-      ];
-    }),
-  );
 }
