@@ -59,15 +59,21 @@ async function main(): Promise<void> {
     const before = await bareSequentialRead(pool, BATCH);
     const bareSpent = bareCpu();
     let applied = 0;
+    const rssBefore = process.memoryUsage().rss;
+    let rssPeak = rssBefore;
     const rebuildCpu = cpuMeter();
     const ms = await timedMs(() =>
       rebuildProjection({ dataSource, eventStore, projection, batchSize: BATCH }, (progress) => {
         applied = progress.eventsDone;
+        rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
       }),
     );
     const rebuildSpent = rebuildCpu();
     const after = await bareSequentialRead(pool, BATCH);
     console.log(`cpu s, bare read: ${bareSpent}; rebuild: ${rebuildSpent}`);
+    console.log(
+      `rss MB: ${Math.round(rssBefore / 2 ** 20)} before, peak ${Math.round(rssPeak / 2 ** 20)}`,
+    );
     const bare = (before.eventsPerSecond + after.eventsPerSecond) / 2;
     const rate = applied / (ms / 1000);
     console.log(
