@@ -36,8 +36,10 @@ ${markdownTable(run.results)}
 - "not run" names the error that stopped the benchmark (the api's own output is in
   \`bench-results/api.log\`).
 - The HTTP benchmarks start the api from its ts-node entry, as \`npm start\` does, in
-  PostgreSQL mode with DEMO_DATA=off, and drive it over 127.0.0.1 with keep-alive clients; its
-  RSS (from /proc) therefore includes the TypeScript compiler ts-node loads. Single-event
+  PostgreSQL mode with DEMO_DATA=off and PROJECTOR=external (as docker-compose deploys it;
+  the audit's metric timeline and hash-chain recorder still follow the store inside the
+  api), and drive it over 127.0.0.1 with keep-alive clients; its RSS (from /proc) includes
+  the TypeScript compiler ts-node loads (about 50 MB). Single-event
   requests are sent on a fixed schedule; if 1000 of them are unanswered, sending stops and
   the row says so.
 - The load average is the machine's when the run started: other work running beside the
