@@ -2,6 +2,7 @@ export * from './engine/projection';
 export * from './engine/projection-runner';
 export * from './engine/projection-exclusivity';
 export * from './engine/projection-version.entity';
+export * from './engine/copy-rows';
 export * from './engine/start-projector';
 export * from './reporting/reporting.projection';
 export * from './reporting/reporting-events';

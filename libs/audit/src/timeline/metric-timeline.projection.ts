@@ -1,6 +1,6 @@
 import { MetricDefinition, fiscalYearOf } from '@ledger/domain';
 import { StoredEvent } from '@ledger/event-store';
-import { Projection, domainReportingEvents } from '@ledger/projections';
+import { Projection, canCopyRows, copyRows, domainReportingEvents } from '@ledger/projections';
 import { QueryRunner } from 'typeorm';
 
 export const METRIC_TIMELINE_PROJECTION = 'audit-metric-timeline';
@@ -100,6 +100,8 @@ export class MetricTimelineProjection implements Projection {
     )) {
       facts.set(row.event_id, { contributions: row.contributions, dropped: row.dropped });
     }
+    // The rows already stored must be updated; all others can be bulk-loaded.
+    const storedFacts = new Set(facts.keys());
 
     // Everything the batch may touch: the contributions arriving and those being dropped.
     const touched: Contribution[] = [];
@@ -147,7 +149,7 @@ export class MetricTimelineProjection implements Projection {
       for (const contribution of target?.contributions ?? []) apply(contribution, -1, step.position);
     }
 
-    await this.write(changedFacts, members, timeline, tx, version);
+    await this.write(changedFacts, storedFacts, members, timeline, tx, version);
   }
 
   private async loadValues(touched: Contribution[], tx: QueryRunner, version: string): Promise<Map<string, number>> {
@@ -191,18 +193,36 @@ export class MetricTimelineProjection implements Projection {
 
   private async write(
     facts: Map<string, FactState>,
+    storedFacts: ReadonlySet<string>,
     members: Map<string, number>,
     timeline: Map<string, { m: string; fy: number; position: number; value: number }>,
     tx: QueryRunner,
     version: string,
   ): Promise<void> {
-    if (facts.size > 0) {
-      const entries = [...facts];
+    // COPY takes the plain inserts (a rebuild's bulk) several times faster than unnest
+    // parameters; PGlite has no COPY from a client, so there everything goes as before.
+    const copy = await canCopyRows(tx);
+    const upserted = copy ? [...facts].filter(([id]) => storedFacts.has(id)) : [...facts];
+    if (copy && upserted.length < facts.size) {
+      await copyRows(
+        tx,
+        'audit_timeline_facts',
+        ['projection_version', 'event_id', 'contributions', 'dropped'],
+        (function* () {
+          for (const [id, state] of facts) {
+            if (!storedFacts.has(id)) {
+              yield [version, id, JSON.stringify(state.contributions), state.dropped ? 't' : 'f'];
+            }
+          }
+        })(),
+      );
+    }
+    if (upserted.length > 0) {
       await tx.query(
         `INSERT INTO audit_timeline_facts (projection_version, event_id, contributions, dropped)
          SELECT $1, * FROM unnest($2::uuid[], $3::jsonb[], $4::boolean[])
          ON CONFLICT (projection_version, event_id) DO UPDATE SET contributions = excluded.contributions, dropped = excluded.dropped`,
-        [version, entries.map(([id]) => id), entries.map(([, s]) => JSON.stringify(s.contributions)), entries.map(([, s]) => s.dropped)],
+        [version, upserted.map(([id]) => id), upserted.map(([, s]) => JSON.stringify(s.contributions)), upserted.map(([, s]) => s.dropped)],
       );
     }
     if (members.size > 0) {
@@ -214,7 +234,16 @@ export class MetricTimelineProjection implements Projection {
         [version, entries.map((e) => e[0]), entries.map((e) => Number(e[1])), entries.map((e) => e[2]), entries.map((e) => e[3])],
       );
     }
-    if (timeline.size > 0) {
+    if (timeline.size > 0 && copy) {
+      await copyRows(
+        tx,
+        'audit_timeline_values',
+        ['projection_version', 'metric_id', 'fiscal_year', 'position', 'value'],
+        (function* () {
+          for (const e of timeline.values()) yield [version, e.m, e.fy, e.position, e.value];
+        })(),
+      );
+    } else if (timeline.size > 0) {
       const entries = [...timeline.values()];
       await tx.query(
         `INSERT INTO audit_timeline_values (projection_version, metric_id, fiscal_year, position, value)

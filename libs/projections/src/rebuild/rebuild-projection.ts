@@ -5,6 +5,13 @@ import { Projection } from '../engine/projection';
 import { exclusivityFor, isPglite } from '../engine/projection-exclusivity';
 import { ProjectionRunner } from '../engine/projection-runner';
 
+/**
+ * Events per rebuild transaction. The runner holds this batch and the next (prefetched),
+ * so it bounds the rebuild's memory; 20,000 made the process grow by ~175 MB for no gain
+ * in rate over 5,000, the per-batch statements being a small share of a building batch.
+ */
+const REBUILD_BATCH_SIZE = 5_000;
+
 export interface RebuildOptions {
   dataSource: DataSource;
   eventStore: EventStore;
@@ -42,7 +49,7 @@ export async function rebuildProjection(
     eventStore: options.eventStore,
     projection: options.projection,
     exclusivity: await exclusivityFor(options.dataSource, `rebuild:${randomUUID()}`),
-    batchSize: options.batchSize ?? 20_000,
+    batchSize: options.batchSize ?? REBUILD_BATCH_SIZE,
     prefetch: !(await isPglite(options.dataSource)),
     freshBuild: true,
     stopWhenCaughtUp: true,
