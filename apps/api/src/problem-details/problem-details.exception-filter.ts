@@ -55,7 +55,8 @@ export class ProblemDetailsExceptionFilter implements ExceptionFilter {
   /** Also called by the Express error handler, for errors raised before Nest routes a request. */
   reply(error: unknown, request: HttpRequest, response: HttpResponse): void {
     const { problem, headers } = this.toProblem(error);
-    if (problem.status >= 500)
+    // Only the unexpected needs a stack: a 503 (starting, store unreachable) is an answer.
+    if (problem.status === HttpStatus.INTERNAL_SERVER_ERROR)
       this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
     response
