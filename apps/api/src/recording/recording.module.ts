@@ -7,6 +7,7 @@ import { RecordActivitiesHandler } from './record-activities/record-activities.h
 import { RecordActivitiesHttpController } from './record-activities/record-activities.http.controller';
 import { RECORDED_EVENTS_LOOKUP } from './recorded-events/recorded-events.lookup';
 import { StoreBackedRecordedEventsLookup } from './recorded-events/store-backed-recorded-events.lookup';
+import { PLAN_BODIES_CACHE, PlanBodiesCache } from './plan-bodies/plan-bodies.cache';
 
 const commandHandlers = [RecordActivitiesHandler];
 const lookups = [
@@ -15,6 +16,11 @@ const lookups = [
     inject: [DataSource, EVENT_STORE],
     useFactory: (dataSource: DataSource, store: EventStore) =>
       new StoreBackedRecordedEventsLookup(dataSource, store),
+  },
+  {
+    provide: PLAN_BODIES_CACHE,
+    inject: [EVENT_STORE],
+    useFactory: (store: EventStore) => new PlanBodiesCache(store),
   },
 ];
 const controllers = [RecordActivitiesHttpController];

@@ -12,14 +12,13 @@ import {
 import { AuthenticatedPrincipal } from '@ledger/access';
 import { HttpResponse } from '../../problem-details/express-shapes';
 import { randomUUID } from 'node:crypto';
-import { EventStore } from '@ledger/event-store';
-import { readPlan } from '../../plan/plan.reader';
-import { EVENT_STORE } from '../../stores/stores.tokens';
 import { CurrentPrincipal } from '../../access/current-principal.decorator';
 import { Roles } from '../../access/roles.decorator';
-import { RecordActivities, RecordedActivities } from './record-activities.command';
+import { PLAN_BODIES_CACHE, PlanBodiesCache } from '../plan-bodies/plan-bodies.cache';
+import { InvalidEventsRefusal } from '../recording.refusals';
+import { ActivityToRecord, RecordActivities, RecordedActivities } from './record-activities.command';
 import { RecordActivitiesRequest } from './record-activities.request.dto';
-import { activitiesFromRequest } from './record-activities.request-validation';
+import { NOT_A_PLAN_BODY, activitiesFromRequest } from './record-activities.request-validation';
 import { RecordActivitiesResponse } from './record-activities.response.dto';
 
 @ApiTags('recording')
@@ -28,7 +27,7 @@ import { RecordActivitiesResponse } from './record-activities.response.dto';
 export class RecordActivitiesHttpController {
   constructor(
     private readonly commands: CommandBus,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(PLAN_BODIES_CACHE) private readonly planBodies: PlanBodiesCache,
   ) {}
 
   @Post()
@@ -55,8 +54,7 @@ export class RecordActivitiesHttpController {
     @Headers('x-request-id') requestId: string | undefined,
     @Res({ passthrough: true }) response: HttpResponse,
   ): Promise<RecordActivitiesResponse> {
-    const plan = await readPlan(this.store);
-    const activities = activitiesFromRequest(body, principal, new Set(Object.keys(plan.bodies)));
+    const activities = await this.activitiesOf(body, principal);
     const causationId = randomUUID();
     const recorded = await this.commands.execute<RecordActivities, RecordedActivities>(
       new RecordActivities(
@@ -71,5 +69,22 @@ export class RecordActivitiesHttpController {
       events: recorded.events,
       lastPosition: Math.max(...recorded.events.map((event) => event.position)),
     };
+  }
+
+  /** A body the cached plan does not know may have been added since: read the plan again. */
+  private async activitiesOf(
+    body: unknown,
+    principal: AuthenticatedPrincipal,
+  ): Promise<ActivityToRecord[]> {
+    try {
+      return activitiesFromRequest(body, principal, this.planBodies.known());
+    } catch (error) {
+      const unknownBody =
+        error instanceof InvalidEventsRefusal &&
+        error.errors.some((e) => e.reason === NOT_A_PLAN_BODY);
+      if (!unknownBody) throw error;
+    }
+    await this.planBodies.refresh();
+    return activitiesFromRequest(body, principal, this.planBodies.known());
   }
 }

@@ -9,6 +9,9 @@ import { ActivityToRecord } from './record-activities.command';
 import { validateActivities } from './record-activities.decide';
 import { ActivityEventRequest, MAX_EVENTS_PER_BATCH } from './record-activities.request.dto';
 
+/** The reason given for a body the plan does not name. */
+export const NOT_A_PLAN_BODY = 'is not a body of the plan';
+
 const STRICT = { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true };
 
 /**
@@ -81,7 +84,7 @@ export function activitiesFromRequest(
     if (principal.role === 'recorder' && data.bodyId !== principal.bodyId) {
       foreign.push({ index, id, bodyId: String(data.bodyId) });
     } else if (!knownBodyIds.has(String(data.bodyId))) {
-      errors.push({ index, id, field: 'data.bodyId', reason: 'is not a body of the plan' });
+      errors.push({ index, id, field: 'data.bodyId', reason: NOT_A_PLAN_BODY });
       return;
     }
     shaped.push({

@@ -1,5 +1,6 @@
 import { EventStore } from '@ledger/event-store';
 import { DataSource } from 'typeorm';
+import { CoalescedRefresh } from '../coalesced-refresh';
 import { RecordedEventsLookup } from './recorded-events.lookup';
 
 const CATCH_UP_PAGE = 5_000;
@@ -15,6 +16,9 @@ const CATCH_UP_PAGE = 5_000;
  * concurrent catch-ups and `remember` calls never conflict.
  */
 export class StoreBackedRecordedEventsLookup implements RecordedEventsLookup {
+  /** Concurrent lookups share one catch-up rather than each reading the same events. */
+  private readonly catchUps = new CoalescedRefresh(() => this.readNewEvents());
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly eventStore: EventStore,
@@ -41,7 +45,11 @@ export class StoreBackedRecordedEventsLookup implements RecordedEventsLookup {
   }
 
   /** Also run at start-up, so the first request after a crash does not pay for it. */
-  async catchUp(): Promise<void> {
+  catchUp(): Promise<void> {
+    return this.catchUps.run();
+  }
+
+  private async readNewEvents(): Promise<void> {
     const [{ position }]: { position: string }[] = await this.dataSource.query(
       `SELECT position FROM recorded_event_ids_checkpoint`,
     );
