@@ -7,6 +7,7 @@ import {
 } from '@ledger/audit';
 import { StreamNotFoundError } from '@ledger/event-store';
 import { Refusal } from '../problem-details/refusal';
+import { ReadModelUnavailableRefusal } from '../reporting/reporting.refusals';
 
 export class InvalidAuditQueryRefusal extends Refusal {
   readonly kind = 'invalid';
@@ -30,12 +31,6 @@ export class FiscalYearAlreadyClosedRefusal extends Refusal {
   readonly kind = 'conflict';
   readonly code = 'fiscal-year-already-closed';
   readonly title = 'The fiscal year is already closed';
-}
-
-export class ReadModelNotReadyRefusal extends Refusal {
-  readonly kind = 'conflict';
-  readonly code = 'read-model-not-ready';
-  readonly title = 'The read models are not ready yet';
 }
 
 /** Loud on purpose: the read models no longer tell the same story as the events. */
@@ -64,7 +59,7 @@ export function refusalFor(error: unknown): unknown {
   if (error instanceof FiscalYearAlreadyClosedError)
     return new FiscalYearAlreadyClosedRefusal(error.message);
   if (error instanceof ReportingNotReadyError || error instanceof ReadModelBehindError) {
-    return new ReadModelNotReadyRefusal(error.message);
+    return new ReadModelUnavailableRefusal('read-model-not-ready', error.message, 5);
   }
   return error;
 }
