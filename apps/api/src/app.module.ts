@@ -4,7 +4,8 @@ import { OpenedStores } from '@ledger/event-store';
 import { DataSource } from 'typeorm';
 import { AccessModule } from './access/access.module';
 import { AuditModule } from './audit/audit.module';
-import { createLedgerDataSource, migrateLedgerDatabase } from './database/ledger-data-source';
+import { migrateReadModels } from '@ledger/projections';
+import { createLedgerDataSource } from './database/ledger-data-source';
 import { HealthHttpController } from './health/health.http.controller';
 import { Readiness } from './health/readiness';
 import { GetPlanHttpController } from './plan/get-plan/get-plan.http.controller';
@@ -34,7 +35,7 @@ class InfrastructureModule implements OnApplicationShutdown {
         useFactory: async () => {
           const dataSource = createLedgerDataSource(stores.databaseUrl);
           await dataSource.initialize();
-          await migrateLedgerDatabase(dataSource);
+          await migrateReadModels(dataSource);
           return dataSource;
         },
       },

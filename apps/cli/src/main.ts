@@ -1,10 +1,8 @@
 import 'reflect-metadata';
 import { AccessService } from '@ledger/access';
 import { openStores } from '@ledger/event-store';
-import {
-  createLedgerDataSource,
-  migrateLedgerDatabase,
-} from '../../api/src/database/ledger-data-source';
+import { migrateReadModels } from '@ledger/projections';
+import { createLedgerDataSource } from '../../api/src/database/ledger-data-source';
 import { CliCommand, UsageError, parseArgs } from './cli-command';
 import { CLI_COMMANDS } from './cli-commands';
 
@@ -31,7 +29,7 @@ async function run(command: CliCommand, args: ReturnType<typeof parseArgs>): Pro
   const dataSource = createLedgerDataSource(stores.databaseUrl);
   try {
     await dataSource.initialize();
-    await migrateLedgerDatabase(dataSource);
+    await migrateReadModels(dataSource);
     await command.run(args, {
       eventStore: stores.eventStore,
       access: new AccessService(dataSource),

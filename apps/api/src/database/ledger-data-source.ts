@@ -19,20 +19,3 @@ export function createLedgerDataSource(url: string): DataSource {
     extra: { max: POOL_SIZE },
   });
 }
-
-/**
- * Same advisory lock as the projector's `migrateReadModels`, so processes starting together
- * on PostgreSQL run the shared migrations table one at a time.
- */
-const MIGRATION_LOCK = 7_340_419;
-
-export async function migrateLedgerDatabase(dataSource: DataSource): Promise<void> {
-  const lock = dataSource.createQueryRunner();
-  try {
-    await lock.query(`SELECT pg_advisory_lock(${MIGRATION_LOCK})`);
-    await dataSource.runMigrations({ transaction: 'each' });
-  } finally {
-    await lock.query(`SELECT pg_advisory_unlock(${MIGRATION_LOCK})`).catch(() => undefined);
-    await lock.release();
-  }
-}
