@@ -5,7 +5,15 @@ import { DataSource } from 'typeorm';
 
 export const BENCH_SERVER_URL =
   process.env.BENCH_DATABASE_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
-const BENCH_DATABASE = 'ledger_bench';
+/** BENCH_DATABASE names the run's database, so two runs on one server keep apart. */
+const BENCH_DATABASE = benchDatabaseName(process.env.BENCH_DATABASE ?? 'ledger_bench');
+
+function benchDatabaseName(name: string): string {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) {
+    throw new Error(`BENCH_DATABASE must be a lower-case SQL identifier, not ${name}`);
+  }
+  return name;
+}
 
 /**
  * The run's own database, dropped and created anew for each dataset size, holding our
