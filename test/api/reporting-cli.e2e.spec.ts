@@ -18,7 +18,7 @@ const run = promisify(execFile);
 const ROOT = resolve(__dirname, '../..');
 
 const PROGRESS =
-  /^[\d,]+ events, [\d,]+\/s, (\d+ s|\?) left \(position \d+\/\d+, \S+ (building|active)\)$/;
+  /^(reporting|audit-metric-timeline): [\d,]+ events, [\d,]+\/s, (\d+ s|\?) left \(position \d+\/\d+, \S+ (building|active)\)$/;
 
 /** `npm run cli -- rebuild` while the service holds the data directory (the CLI is its client). */
 describe('npm run cli -- rebuild', () => {
@@ -122,18 +122,25 @@ describe('npm run cli -- rebuild', () => {
     const lines = await cli('rebuild');
 
     expect(lines[0]).toBe(
-      `Resuming the interrupted build ${interrupted.version} from position ${interrupted.position} (--from-zero starts over)`,
+      `Resuming the interrupted build ${interrupted.version} of reporting from position ${interrupted.position} (--from-zero starts over)`,
     );
     expect(lines[1]).toBe(
-      'Rebuilding reporting beside the active build, which keeps answering queries',
+      'Rebuilding reporting and audit-metric-timeline beside the active builds, which keep answering queries',
     );
-    const progress = lines.slice(2, -1);
-    expect(progress.length).toBeGreaterThanOrEqual(1);
+    const progress = lines.slice(2, -2);
     for (const line of progress) expect(line).toMatch(PROGRESS);
-    expect(progress.at(-1)).toContain(`events, `);
-    expect(progress.at(-1)).toContain(`(position ${head}/${head}, ${interrupted.version} `);
-    expect(progress.at(-1)?.split(' ')[0]).toBe((head - interrupted.position).toLocaleString('en'));
-    expect(lines.at(-1)).toBe(`Build ${interrupted.version} is now active`);
+    const reporting = progress.filter((line) => line.startsWith('reporting: '));
+    const timeline = progress.filter((line) => line.startsWith('audit-metric-timeline: '));
+    expect(reporting.length + timeline.length).toBe(progress.length);
+    expect(reporting.at(-1)).toContain(`(position ${head}/${head}, ${interrupted.version} `);
+    expect(reporting.at(-1)?.split(' ')[1]).toBe(
+      (head - interrupted.position).toLocaleString('en'),
+    );
+    // The timeline had no interrupted build: it was built from the first event.
+    expect(timeline.at(-1)?.split(' ')[1]).toBe(head.toLocaleString('en'));
+    expect(timeline.at(-1)).toContain(`(position ${head}/${head}, `);
+    expect(lines.at(-2)).toBe(`Build ${interrupted.version} of reporting is now active`);
+    expect(lines.at(-1)).toMatch(/^Build \S+ of audit-metric-timeline is now active$/);
 
     expect(await kpis()).toEqual(before.kpis);
     expect(await outreach()).toEqual(before.outreach);
@@ -147,12 +154,13 @@ describe('npm run cli -- rebuild', () => {
     const lines = await cli('rebuild', '--from-zero');
 
     expect(lines[0]).toBe(
-      `Discarded the interrupted build ${interrupted.version} (it had reached position ${interrupted.position})`,
+      `Discarded the interrupted build ${interrupted.version} of reporting (it had reached position ${interrupted.position})`,
     );
-    const progress = lines.slice(2, -1);
+    const progress = lines.slice(2, -2);
     for (const line of progress) expect(line).toMatch(PROGRESS);
-    expect(progress.at(-1)?.split(' ')[0]).toBe(head.toLocaleString('en'));
-    const active = /^Build (\S+) is now active$/.exec(lines.at(-1) ?? '')?.[1];
+    const reporting = progress.filter((line) => line.startsWith('reporting: '));
+    expect(reporting.at(-1)?.split(' ')[1]).toBe(head.toLocaleString('en'));
+    const active = /^Build (\S+) of reporting is now active$/.exec(lines.at(-2) ?? '')?.[1];
     expect(active).toMatch(/\.r\d+$/);
     expect(active).not.toBe(interrupted.version);
     expect(await kpis()).toEqual(before);

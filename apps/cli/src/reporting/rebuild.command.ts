@@ -1,18 +1,22 @@
+import { MetricTimelineProjection, openAuditDatabase } from '@ledger/audit';
 import { METRICS } from '@ledger/domain';
 import {
+  RebuildTarget,
   ReportingProjection,
   createReadModelDataSource,
   domainReportingEvents,
   formatRebuildProgress,
-  rebuildProjection,
+  rebuildProjections,
 } from '@ledger/projections';
 import { CliCommand, UsageError } from '../cli-command';
 import { BuildInUseError, discardInterruptedBuild, interruptedBuilds } from './interrupted-builds';
 
 /**
- * Builds the reporting projection anew beside the active build, which keeps answering
- * queries, and switches to it once it has caught up; a line of progress per batch. An
- * interrupted rebuild is resumed from its checkpoint unless `--from-zero` discards it.
+ * Builds every projection anew (the reporting read models and the audit's metric timeline),
+ * together in one pass over the store, beside the active builds, which keep answering
+ * queries; each switches to its new build once it has caught up. A line of progress per
+ * batch. An interrupted rebuild is resumed from its checkpoint unless `--from-zero`
+ * discards it.
  */
 export const rebuildCommand: CliCommand = {
   path: ['rebuild'],
@@ -22,32 +26,49 @@ export const rebuildCommand: CliCommand = {
     if (positional.length > 0) throw new UsageError(`unexpected ${positional.join(' ')}`);
     const unknown = Object.keys(options).filter((name) => name !== 'from-zero');
     if (unknown.length > 0) throw new UsageError(`unknown option --${unknown[0]}`);
-    const projection = new ReportingProjection(METRICS, domainReportingEvents);
-    const dataSource = createReadModelDataSource(databaseUrl, 4);
-    await dataSource.initialize();
+    const readModels = createReadModelDataSource(databaseUrl, 4);
+    await readModels.initialize();
+    // The audit tables' own migrations run before the timeline is rebuilt into them.
+    const audit = await openAuditDatabase(databaseUrl).catch(async (error: unknown) => {
+      await readModels.destroy();
+      throw error;
+    });
+    const targets: RebuildTarget[] = [
+      {
+        projection: new ReportingProjection(METRICS, domainReportingEvents),
+        dataSource: readModels,
+      },
+      { projection: new MetricTimelineProjection(METRICS), dataSource: audit.dataSource },
+    ];
     try {
-      for (const build of await interruptedBuilds(dataSource, projection)) {
-        if (options['from-zero'] === 'true') {
-          await discardInterruptedBuild(dataSource, projection, build);
-          print(
-            `Discarded the interrupted build ${build.version} (it had reached position ${build.position})`,
-          );
-        } else {
-          print(
-            `Resuming the interrupted build ${build.version} from position ${build.position} (--from-zero starts over)`,
-          );
+      for (const { projection, dataSource } of targets) {
+        for (const build of await interruptedBuilds(dataSource, projection)) {
+          if (options['from-zero'] === 'true') {
+            await discardInterruptedBuild(dataSource, projection, build);
+            print(
+              `Discarded the interrupted build ${build.version} of ${projection.name} (it had reached position ${build.position})`,
+            );
+          } else {
+            print(
+              `Resuming the interrupted build ${build.version} of ${projection.name} from position ${build.position} (--from-zero starts over)`,
+            );
+          }
         }
       }
-      print(`Rebuilding ${projection.name} beside the active build, which keeps answering queries`);
-      const version = await rebuildProjection({ dataSource, eventStore, projection }, (progress) =>
+      const names = targets.map((target) => target.projection.name).join(' and ');
+      print(`Rebuilding ${names} beside the active builds, which keep answering queries`);
+      const versions = await rebuildProjections({ eventStore, targets }, (progress) =>
         print(formatRebuildProgress(progress)),
       );
-      print(`Build ${version} is now active`);
+      targets.forEach(({ projection }, i) =>
+        print(`Build ${versions[i]} of ${projection.name} is now active`),
+      );
     } catch (error) {
       if (error instanceof BuildInUseError) throw new UsageError(error.message);
       throw error;
     } finally {
-      await dataSource.destroy();
+      await audit.close();
+      await readModels.destroy();
     }
   },
 };

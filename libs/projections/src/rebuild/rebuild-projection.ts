@@ -4,22 +4,30 @@ import { DataSource } from 'typeorm';
 import { Projection } from '../engine/projection';
 import { exclusivityFor, isPglite } from '../engine/projection-exclusivity';
 import { ProjectionRunner } from '../engine/projection-runner';
+import { SharedStoreReads } from './shared-store-reads';
 
 /**
- * Events per rebuild transaction. The runner holds this batch and the next (prefetched),
- * so it bounds the rebuild's memory; 20,000 made the process grow by ~175 MB for no gain
- * in rate over 5,000, the per-batch statements being a small share of a building batch.
+ * Events per rebuild transaction. A rebuild holds a few such pages (those the projections
+ * are applying and the shared reads keep ahead), so this bounds its memory; 20,000 made the
+ * process grow by ~175 MB for no gain in rate over 5,000, the per-batch statements being a
+ * small share of a building batch.
  */
 const REBUILD_BATCH_SIZE = 5_000;
 
-export interface RebuildOptions {
-  dataSource: DataSource;
-  eventStore: EventStore;
+/** A projection to rebuild and the database its read models live in. */
+export interface RebuildTarget {
   projection: Projection;
+  dataSource: DataSource;
+}
+
+export interface RebuildOptions {
+  eventStore: EventStore;
+  targets: readonly RebuildTarget[];
   batchSize?: number;
 }
 
 export interface RebuildProgress {
+  projection: string;
   version: string;
   /** Events applied so far by this rebuild. */
   eventsDone: number;
@@ -32,63 +40,99 @@ export interface RebuildProgress {
 }
 
 /**
- * Builds the projection anew beside the active build, which keeps answering, and switches
- * to it once it has caught up. `onProgress` is called after each batch (the CLI's
- * `rebuild` command prints it). Resolves with the new build's key once it is active.
+ * Builds each projection anew beside its active build, which keeps answering, and switches
+ * each to its new build once it has caught up. The projections are rebuilt together, in one
+ * pass over the store: every page is read once for all of them (`SharedStoreReads`), and
+ * while one projection's batch is being written the others' are too. `onProgress` is called
+ * after each batch of each projection (the CLI's `rebuild` command prints it). Resolves with
+ * the new builds' keys, in the order of `targets`, once all are active.
  */
-export async function rebuildProjection(
+export async function rebuildProjections(
   options: RebuildOptions,
   onProgress: (progress: RebuildProgress) => void,
-): Promise<string> {
+): Promise<string[]> {
   const started = Date.now();
-  let eventsDone = 0;
-  let headPosition = await options.eventStore.headPosition();
-  let headCheckedAt = Date.now();
-  const runner = new ProjectionRunner({
-    dataSource: options.dataSource,
-    eventStore: options.eventStore,
-    projection: options.projection,
-    exclusivity: await exclusivityFor(options.dataSource, `rebuild:${randomUUID()}`),
-    batchSize: options.batchSize ?? REBUILD_BATCH_SIZE,
-    prefetch: !(await isPglite(options.dataSource)),
-    freshBuild: true,
-    stopWhenCaughtUp: true,
-    onBatch: (batch) => {
-      eventsDone += batch.events;
-      if (Date.now() - headCheckedAt > 2_000) {
-        headCheckedAt = Date.now();
-        options.eventStore.headPosition().then(
-          (head) => (headPosition = head),
-          () => undefined,
-        );
-      }
-      const seconds = Math.max((Date.now() - started) / 1_000, 0.001);
-      const rate = eventsDone / seconds;
-      const positionRate = batch.toPosition / seconds;
-      const left = Math.max(headPosition - batch.toPosition, 0);
-      onProgress({
-        version: batch.version,
-        eventsDone,
-        position: batch.toPosition,
-        headPosition: Math.max(headPosition, batch.toPosition),
-        eventsPerSecond: Math.round(rate),
-        secondsLeft: positionRate > 0 ? Math.round(left / positionRate) : null,
-        status: batch.status === 'active' ? 'active' : 'building',
+  const head = new HeadPosition(options.eventStore, await options.eventStore.headPosition());
+  const reads = new SharedStoreReads(options.eventStore, options.targets.length);
+  const runners = await Promise.all(
+    options.targets.map(async ({ projection, dataSource }, index) => {
+      let eventsDone = 0;
+      return new ProjectionRunner({
+        dataSource,
+        eventStore: reads.view(index),
+        projection,
+        exclusivity: await exclusivityFor(dataSource, `rebuild:${randomUUID()}`),
+        batchSize: options.batchSize ?? REBUILD_BATCH_SIZE,
+        prefetch: !(await isPglite(dataSource)),
+        freshBuild: true,
+        stopWhenCaughtUp: true,
+        onBatch: (batch) => {
+          eventsDone += batch.events;
+          const seconds = Math.max((Date.now() - started) / 1_000, 0.001);
+          const positionRate = batch.toPosition / seconds;
+          const headPosition = Math.max(head.latest(), batch.toPosition);
+          onProgress({
+            projection: projection.name,
+            version: batch.version,
+            eventsDone,
+            position: batch.toPosition,
+            headPosition,
+            eventsPerSecond: Math.round(eventsDone / seconds),
+            secondsLeft:
+              positionRate > 0
+                ? Math.round((headPosition - batch.toPosition) / positionRate)
+                : null,
+            status: batch.status === 'active' ? 'active' : 'building',
+          });
+        },
+        onError: (error) => {
+          throw error;
+        },
       });
-    },
-    onError: (error) => {
-      throw error;
-    },
+    }),
+  );
+  const finished = runners.map((runner, index) =>
+    runner.done().finally(() => reads.release(index)),
+  );
+  try {
+    await Promise.all(finished);
+  } catch (error) {
+    // One projection failed: the others stop after their current batch; their builds stay
+    // `building` and the next rebuild resumes them.
+    await Promise.all(runners.map((runner) => runner.stop()));
+    throw error;
+  }
+  return runners.map((runner) => {
+    const build = runner.build;
+    if (!build || build.status !== 'active')
+      throw new Error('The rebuild stopped before taking over');
+    return build.version;
   });
-  await runner.done();
-  const build = runner.build;
-  if (!build || build.status !== 'active')
-    throw new Error('The rebuild stopped before taking over');
-  return build.version;
 }
 
-/** One line for a terminal: `123,456 events, 45,000/s, 12 s left (position 130000/250000)`. */
+/** The store's head for progress estimates, asked again at most every two seconds. */
+class HeadPosition {
+  private askedAt = Date.now();
+
+  constructor(
+    private readonly eventStore: EventStore,
+    private position: number,
+  ) {}
+
+  latest(): number {
+    if (Date.now() - this.askedAt > 2_000) {
+      this.askedAt = Date.now();
+      this.eventStore.headPosition().then(
+        (head) => (this.position = head),
+        () => undefined,
+      );
+    }
+    return this.position;
+  }
+}
+
+/** One line for a terminal: `reporting: 123,456 events, 45,000/s, 12 s left (position 130000/250000)`. */
 export function formatRebuildProgress(progress: RebuildProgress): string {
   const left = progress.secondsLeft === null ? '?' : `${progress.secondsLeft} s`;
-  return `${progress.eventsDone.toLocaleString('en')} events, ${progress.eventsPerSecond.toLocaleString('en')}/s, ${left} left (position ${progress.position}/${progress.headPosition}, ${progress.version} ${progress.status})`;
+  return `${progress.projection}: ${progress.eventsDone.toLocaleString('en')} events, ${progress.eventsPerSecond.toLocaleString('en')}/s, ${left} left (position ${progress.position}/${progress.headPosition}, ${progress.version} ${progress.status})`;
 }
