@@ -62,10 +62,14 @@ export class AppModule {
   /**
    * `projector`: whether this process runs the projections; main.ts decides with
    * `projectorModeFor`. Left out, none run here (tests that drive a projection runner themselves).
+   * `auditFollowers`: the audit's followers of the store (metric timeline, hash chain), with
+   * the projections unless said otherwise.
    */
   static register(
     stores: OpenedStores,
-    options: { projector: ProjectorMode } = { projector: 'external' },
+    options: { projector: ProjectorMode; auditFollowers?: ProjectorMode } = {
+      projector: 'external',
+    },
   ): DynamicModule {
     return {
       module: AppModule,
@@ -75,7 +79,7 @@ export class AppModule {
         AccessModule,
         RecordingModule,
         ReportingModule.register(options),
-        AuditModule,
+        AuditModule.register({ followers: options.auditFollowers ?? options.projector }),
       ],
       controllers,
     };

@@ -1,7 +1,8 @@
 /**
  * The projector process: opens the stores the environment names (see `openStores`), brings
- * the read-model tables up to date, and runs the projections until SIGTERM or SIGINT.
- * Several may be started; each build is run by one of them at a time.
+ * the read-model and audit tables up to date, and runs the projections and the audit's
+ * followers (metric timeline, hash chain) until SIGTERM or SIGINT. Several may be started;
+ * each build is run by one of them at a time.
  */
 import 'reflect-metadata';
 import { METRICS } from '@ledger/domain';
@@ -13,17 +14,24 @@ import {
   ReportingProjection,
   startProjector,
 } from '@ledger/projections';
+import { startAuditFollowers } from './audit/audit-followers';
 
 async function main(): Promise<void> {
   const stores = await openStores(process.env);
   const dataSource = createReadModelDataSource(stores.databaseUrl, 4);
   await dataSource.initialize();
   await migrateReadModels(dataSource);
+  const logBatches = process.env.PROJECTOR_LOG_BATCHES === 'true';
   const projector = await startProjector({
     dataSource,
     eventStore: stores.eventStore,
     projections: [new ReportingProjection(METRICS, domainReportingEvents)],
-    logBatches: process.env.PROJECTOR_LOG_BATCHES === 'true',
+    logBatches,
+  });
+  const audit = await startAuditFollowers({
+    databaseUrl: stores.databaseUrl,
+    eventStore: stores.eventStore,
+    logBatches,
   });
   console.log(`projector: running (${stores.kind} store)`);
 
@@ -33,6 +41,7 @@ async function main(): Promise<void> {
     stopping = true;
     console.log(`projector: ${signal}, stopping after the current batch`);
     await projector.stop();
+    await audit.stop();
     await dataSource.destroy();
     await stores.close();
     process.exit(0);
@@ -40,8 +49,10 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void stop('SIGTERM'));
   process.once('SIGINT', () => void stop('SIGINT'));
   // A projection that cannot go on (e.g. superseded by a newer build) ends the process.
-  await Promise.all(projector.runners.map((runner) => runner.done())).catch(async (error) => {
+  const runners = [...projector.runners, audit.timeline];
+  await Promise.all(runners.map((runner) => runner.done())).catch(async (error) => {
     console.error('projector:', error instanceof Error ? error.message : error);
+    await audit.stop().catch(() => undefined);
     await dataSource.destroy().catch(() => undefined);
     await stores.close().catch(() => undefined);
     process.exit(1);

@@ -28,6 +28,7 @@ export interface ApiTestApp {
  * In a fresh temporary data directory, or in `dataDir` when given. The projections run
  * in-process only when `projections` is set (main.ts always runs them on embedded PGlite):
  * tests that drive a projection runner of their own would otherwise wait for its lease.
+ * The audit's followers (metric timeline, hash chain) always run here, as on embedded PGlite.
  */
 export async function startApiTestApp(
   existingDataDir?: string,
@@ -37,7 +38,7 @@ export async function startApiTestApp(
   const stores = await openStores({ DATA_DIR: dataDir });
   const projector = options.projections ? 'in-process' : 'external';
   const app = await NestFactory.create<NestExpressApplication>(
-    AppModule.register(stores, { projector }),
+    AppModule.register(stores, { projector, auditFollowers: 'in-process' }),
     {
       bodyParser: false,
       logger: false,
