@@ -48,7 +48,9 @@ export class ApiProcess {
       PORT: String(port),
     };
     const output: string[] = [];
-    const child = spawn(process.execPath, [...TS_NODE, 'apps/api/src/main.ts'], {
+    // BENCH_API_NODE_ARGS: extra node flags for the api alone, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
+    const nodeArgs = process.env.BENCH_API_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [];
+    const child = spawn(process.execPath, [...nodeArgs, ...TS_NODE, 'apps/api/src/main.ts'], {
       cwd: ROOT,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { EventStore } from '@ledger/event-store';
+import { EventStore, PostgresEventStore } from '@ledger/event-store';
 import { DataSource } from 'typeorm';
 import { EVENT_STORE } from '../stores/stores.tokens';
 import { RecordActivitiesHandler } from './record-activities/record-activities.handler';
@@ -15,7 +15,9 @@ const lookups = [
     provide: RECORDED_EVENTS_LOOKUP,
     inject: [DataSource, EVENT_STORE],
     useFactory: (dataSource: DataSource, store: EventStore) =>
-      new StoreBackedRecordedEventsLookup(dataSource, store),
+      new StoreBackedRecordedEventsLookup(dataSource, store, {
+        densePositions: store instanceof PostgresEventStore,
+      }),
   },
   {
     provide: PLAN_BODIES_CACHE,

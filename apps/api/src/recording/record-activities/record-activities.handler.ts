@@ -85,9 +85,10 @@ export class RecordActivitiesHandler implements ICommandHandler<
     if (claims.length > 0) await this.refuseIdsRecordedElsewhere(command);
 
     const taken: { claim: Claim; revision: number }[] = [];
+    const reservations: StoredPosition[] = [];
     try {
-      await this.reserveAll(claims, taken);
-      return await this.append(command);
+      await this.reserveAll(claims, taken, reservations);
+      return await this.append(command, reservations);
     } catch (error) {
       // Only a definite refusal releases the claims: after an unavailable store the batch
       // may have been written, and its claims must then stand.
@@ -103,8 +104,9 @@ export class RecordActivitiesHandler implements ICommandHandler<
   private async reserveAll(
     claims: readonly Claim[],
     taken: { claim: Claim; revision: number }[],
+    written: StoredPosition[],
   ): Promise<void> {
-    const results = await Promise.allSettled(claims.map((claim) => this.reserve(claim)));
+    const results = await Promise.allSettled(claims.map((claim) => this.reserve(claim, written)));
     let refusal: { reason: unknown } | undefined;
     results.forEach((result, i) => {
       if (result.status === 'rejected') refusal ??= result;
@@ -138,16 +140,17 @@ export class RecordActivitiesHandler implements ICommandHandler<
     throw new DuplicateEventIdError(ids.filter((id) => found.has(id)));
   }
 
-  /** The revision written, or null when the claim was already ours (a retried batch). */
-  private async reserve(claim: Claim): Promise<number | null> {
+  /**
+   * The revision written, or null when the claim was already ours (a retried batch). The
+   * reservation events written go to `written`, for the recorded-ids lookup.
+   */
+  private async reserve(claim: Claim, written: StoredPosition[]): Promise<number | null> {
     // Nearly every claim is a first one: try it on a new stream before reading anything.
     const first: ReservationEvent = { type: 'ClaimReserved', data: { eventId: claim.eventId } };
     try {
-      const result = await this.store.append(
-        claim.streamId,
-        [this.reservationEvent(first)],
-        'no_stream',
-      );
+      const events = [this.reservationEvent(first)];
+      const result = await this.store.append(claim.streamId, events, 'no_stream');
+      written.push(...storedPositions(events, result.positions));
       return result.nextExpectedRevision;
     } catch (error) {
       if (!(error instanceof WrongExpectedRevisionError)) throw error;
@@ -164,11 +167,9 @@ export class RecordActivitiesHandler implements ICommandHandler<
       case 'taken':
         throw claimTaken(claim, `event ${decision.byEventId}`);
       case 'reserve': {
-        const result = await this.store.append(
-          claim.streamId,
-          decision.events.map((event) => this.reservationEvent(event)),
-          decision.expectedRevision,
-        );
+        const events = decision.events.map((event) => this.reservationEvent(event));
+        const result = await this.store.append(claim.streamId, events, decision.expectedRevision);
+        written.push(...storedPositions(events, result.positions));
         return result.nextExpectedRevision;
       }
       default: {
@@ -178,7 +179,10 @@ export class RecordActivitiesHandler implements ICommandHandler<
     }
   }
 
-  private async append(command: RecordActivities): Promise<RecordedActivities> {
+  private async append(
+    command: RecordActivities,
+    reservations: readonly StoredPosition[],
+  ): Promise<RecordedActivities> {
     const streamId = recordingStreamOf(command.activities);
     const events = toNewEvents(command);
     let result;
@@ -190,8 +194,8 @@ export class RecordActivitiesHandler implements ICommandHandler<
       if (error instanceof DuplicateEventIdError) await this.refuseIdsRecordedElsewhere(command);
       throw error;
     }
-    const positions = events.map((event, i) => ({ id: event.id, position: result.positions[i] }));
-    await this.recorded.remember(positions);
+    const positions = storedPositions(events, result.positions);
+    await this.recorded.remember([...reservations, ...positions]);
     return { streamId, written: result.written, events: positions };
   }
 
@@ -240,6 +244,18 @@ export class RecordActivitiesHandler implements ICommandHandler<
       metadata: { recordedBy: 'system:recording' },
     };
   }
+}
+
+interface StoredPosition {
+  id: string;
+  position: number;
+}
+
+function storedPositions(
+  events: readonly NewEvent[],
+  positions: readonly number[],
+): StoredPosition[] {
+  return events.map((event, i) => ({ id: event.id, position: positions[i] }));
 }
 
 function isDefiniteRefusal(error: unknown): boolean {
