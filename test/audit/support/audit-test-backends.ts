@@ -25,6 +25,8 @@ export interface AuditBackend {
   database: AuditDatabase;
   /** Straight to the database, as an administrator with psql would be. */
   sql: Pool;
+  /** The read models' connection, for tests that run a projection themselves. */
+  dataSource: DataSource;
   /** Runs the reporting and metric timeline projections until they have applied everything. */
   project(): Promise<void>;
 }
@@ -99,6 +101,7 @@ async function openOn(url: string, liveNotifications: boolean): Promise<OpenedBa
     eventStore,
     database: audit.database,
     sql: pool,
+    dataSource,
     project: async () => {
       for (const projection of projections) {
         const runner = new ProjectionRunner({

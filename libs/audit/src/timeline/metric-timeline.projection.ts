@@ -1,22 +1,15 @@
-import { MetricDefinition, fiscalYearOf } from '@ledger/domain';
+import { MetricDefinition } from '@ledger/domain';
 import { StoredEvent } from '@ledger/event-store';
-import { Projection, canCopyRows, copyRows, domainReportingEvents } from '@ledger/projections';
+import { Projection, ProjectionVersionStatus, canCopyRows, copyRows, domainReportingEvents } from '@ledger/projections';
 import { QueryRunner } from 'typeorm';
+import { completeTimelineBuild } from './metric-timeline.completion';
+import { Contribution, TimelineContributions } from './metric-timeline.contributions';
+import { StagedDrop, StagedFact, appendStaged, createStagedPartitions, dropStagedPartitions } from './metric-timeline.staging';
 
 export const METRIC_TIMELINE_PROJECTION = 'audit-metric-timeline';
 
 /** Bump when the tables or the way rows are derived change; definitions are fingerprinted. */
-const SCHEMA_VERSION = 1;
-
-/** What one activity adds to one metric's whole-year figure. */
-interface Contribution {
-  m: string;
-  fy: number;
-  /** Count-distinct: the member, as canonical JSON so 1 and "1" stay apart. */
-  k?: string;
-  /** Count and sum: the amount. */
-  a?: number;
-}
+const SCHEMA_VERSION = 2;
 
 interface FactState {
   contributions: Contribution[];
@@ -27,6 +20,15 @@ type Step =
   | { kind: 'fact'; position: number; eventId: string; contributions: Contribution[] }
   | { kind: 'drop'; position: number; target: string };
 
+/** A value row in the making: the value after the event, and before it (to net the event). */
+interface TimelineEntry {
+  m: string;
+  fy: number;
+  position: number;
+  before: number;
+  value: number;
+}
+
 /**
  * Every metric's whole-year value after each event that changed it, folded in global
  * order by the same rules as the domain's reference evaluator: a retraction or a
@@ -35,25 +37,63 @@ type Step =
  * it, the store's clock: for each instant, the longest prefix of the global order whose
  * events were all recorded by then. "Known at T" is that prefix, so the answer, the trail
  * and the replay all cut the store in exactly the same place.
+ *
+ * A build no one reads yet (`building`) only appends each batch's contributions and
+ * corrections; `completeVersion` folds them set-based by the same rules, into the same rows.
  */
 export class MetricTimelineProjection implements Projection {
   readonly name = METRIC_TIMELINE_PROJECTION;
   readonly codeVersion: string;
 
+  private readonly contributions: TimelineContributions;
+
   constructor(private readonly metrics: readonly MetricDefinition[]) {
     this.codeVersion = `${SCHEMA_VERSION}.${fingerprint(JSON.stringify(metrics))}`;
+    this.contributions = new TimelineContributions(metrics);
   }
 
-  async apply(events: readonly StoredEvent[], tx: QueryRunner, version: string): Promise<void> {
-    const steps = this.stepsOf(events);
-    if (steps.length > 0) await this.applySteps(steps, tx, version);
+  async createVersion(version: string, status: ProjectionVersionStatus, tx: QueryRunner): Promise<void> {
+    if (status === 'building') await createStagedPartitions(version, tx);
+  }
+
+  async apply(events: readonly StoredEvent[], tx: QueryRunner, version: string, status: ProjectionVersionStatus): Promise<void> {
+    if (status === 'building') await this.stage(events, tx, version);
+    else {
+      const steps = this.stepsOf(events);
+      if (steps.length > 0) await this.applySteps(steps, tx, version);
+    }
     await this.advanceClock(events, tx, version);
   }
 
+  async completeVersion(version: string, tx: QueryRunner): Promise<void> {
+    await completeTimelineBuild(this.metrics, version, tx);
+    await dropStagedPartitions(version, tx);
+  }
+
   async dropVersion(version: string, runner: QueryRunner): Promise<void> {
+    await dropStagedPartitions(version, runner);
     for (const table of ['audit_timeline_facts', 'audit_timeline_members', 'audit_timeline_values', 'audit_timeline_clock']) {
       await runner.query(`DELETE FROM ${table} WHERE projection_version = $1`, [version]);
     }
+  }
+
+  /** A building build's batch, as `completeTimelineBuild` will fold it. */
+  private async stage(events: readonly StoredEvent[], tx: QueryRunner, version: string): Promise<void> {
+    const facts: StagedFact[] = [];
+    const drops: StagedDrop[] = [];
+    for (const event of events) {
+      const activity = domainReportingEvents.activity(event);
+      if (activity) {
+        const contributions = this.contributions.of(event.type, activity.occurredOn, activity.data);
+        // A fact that adds nothing leaves no row behind on the live path either.
+        if (contributions.length > 0) facts.push({ position: event.position, eventId: event.id.toLowerCase(), contributions });
+        if (activity.supersedes) drops.push({ position: event.position, target: activity.supersedes.toLowerCase() });
+        continue;
+      }
+      const retracted = domainReportingEvents.retractedEventId(event);
+      if (retracted) drops.push({ position: event.position, target: retracted.toLowerCase() });
+    }
+    if (facts.length > 0 || drops.length > 0) await appendStaged(facts, drops, tx, version);
   }
 
   private stepsOf(events: readonly StoredEvent[]): Step[] {
@@ -61,7 +101,7 @@ export class MetricTimelineProjection implements Projection {
     for (const event of events) {
       const activity = domainReportingEvents.activity(event);
       if (activity) {
-        const contributions = this.contributionsOf(event.type, activity.occurredOn, activity.data);
+        const contributions = this.contributions.of(event.type, activity.occurredOn, activity.data).map((c) => c.contribution);
         steps.push({ kind: 'fact', position: event.position, eventId: event.id.toLowerCase(), contributions });
         if (activity.supersedes) steps.push({ kind: 'drop', position: event.position, target: activity.supersedes.toLowerCase() });
         continue;
@@ -70,24 +110,6 @@ export class MetricTimelineProjection implements Projection {
       if (retracted) steps.push({ kind: 'drop', position: event.position, target: retracted.toLowerCase() });
     }
     return steps;
-  }
-
-  private contributionsOf(type: string, occurredOn: string, data: Readonly<Record<string, unknown>>): Contribution[] {
-    const fy = fiscalYearOf(occurredOn);
-    const contributions: Contribution[] = [];
-    for (const metric of this.metrics) {
-      if (!metric.eventTypes.includes(type)) continue;
-      if (!Object.entries(metric.filter ?? {}).every(([field, value]) => data[field] === value)) continue;
-      const spec = metric.aggregate;
-      if (spec.kind === 'count') contributions.push({ m: metric.id, fy, a: 1 });
-      else if (spec.kind === 'sum') {
-        const amount = data[spec.field];
-        if (typeof amount === 'number' && amount !== 0) contributions.push({ m: metric.id, fy, a: amount });
-      } else if (data[spec.field] !== undefined) {
-        contributions.push({ m: metric.id, fy, k: JSON.stringify(data[spec.field]) });
-      }
-    }
-    return contributions;
   }
 
   private async applySteps(steps: Step[], tx: QueryRunner, version: string): Promise<void> {
@@ -113,7 +135,7 @@ export class MetricTimelineProjection implements Projection {
     const members = await this.loadMembers(touched, tx, version);
 
     const changedFacts = new Map<string, FactState>();
-    const timeline = new Map<string, { m: string; fy: number; position: number; value: number }>();
+    const timeline = new Map<string, TimelineEntry>();
     const apply = (contribution: Contribution, sign: 1 | -1, position: number): void => {
       const valueKey = `${contribution.m}\u0001${contribution.fy}`;
       const before = values.get(valueKey) ?? 0;
@@ -129,7 +151,12 @@ export class MetricTimelineProjection implements Projection {
       }
       if (after === before) return;
       values.set(valueKey, after);
-      timeline.set(`${valueKey}\u0001${position}`, { m: contribution.m, fy: contribution.fy, position, value: after });
+      // One event may move a value and move it back (an activity superseding one that
+      // counted the same): a row holds the value after the event, so it nets the event.
+      const entryKey = `${valueKey}\u0001${position}`;
+      const entry = timeline.get(entryKey);
+      if (entry) entry.value = after;
+      else timeline.set(entryKey, { m: contribution.m, fy: contribution.fy, position, before, value: after });
     };
 
     for (const step of steps) {
@@ -149,7 +176,8 @@ export class MetricTimelineProjection implements Projection {
       for (const contribution of target?.contributions ?? []) apply(contribution, -1, step.position);
     }
 
-    await this.write(changedFacts, storedFacts, members, timeline, tx, version);
+    const changedValues = [...timeline.values()].filter((entry) => entry.value !== entry.before);
+    await this.write(changedFacts, storedFacts, members, changedValues, tx, version);
   }
 
   private async loadValues(touched: Contribution[], tx: QueryRunner, version: string): Promise<Map<string, number>> {
@@ -195,7 +223,7 @@ export class MetricTimelineProjection implements Projection {
     facts: Map<string, FactState>,
     storedFacts: ReadonlySet<string>,
     members: Map<string, number>,
-    timeline: Map<string, { m: string; fy: number; position: number; value: number }>,
+    timeline: readonly TimelineEntry[],
     tx: QueryRunner,
     version: string,
   ): Promise<void> {
@@ -234,17 +262,17 @@ export class MetricTimelineProjection implements Projection {
         [version, entries.map((e) => e[0]), entries.map((e) => Number(e[1])), entries.map((e) => e[2]), entries.map((e) => e[3])],
       );
     }
-    if (timeline.size > 0 && copy) {
+    if (timeline.length > 0 && copy) {
       await copyRows(
         tx,
         'audit_timeline_values',
         ['projection_version', 'metric_id', 'fiscal_year', 'position', 'value'],
         (function* () {
-          for (const e of timeline.values()) yield [version, e.m, e.fy, e.position, e.value];
+          for (const e of timeline) yield [version, e.m, e.fy, e.position, e.value];
         })(),
       );
-    } else if (timeline.size > 0) {
-      const entries = [...timeline.values()];
+    } else if (timeline.length > 0) {
+      const entries = timeline;
       await tx.query(
         `INSERT INTO audit_timeline_values (projection_version, metric_id, fiscal_year, position, value)
          SELECT $1, * FROM unnest($2::text[], $3::int[], $4::bigint[], $5::numeric[])`,
