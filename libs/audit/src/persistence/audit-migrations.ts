@@ -1,11 +1,11 @@
 import { CreateHashChain1764400000000 } from '../migrations/1764400000000-create-hash-chain.migration';
 import { CreateAuditQueryLog1764400000001 } from '../migrations/1764400000001-create-audit-query-log.migration';
 import { CreateMetricTimeline1764400000002 } from '../migrations/1764400000002-create-metric-timeline.migration';
-import { CreateTimelineStaging1764400000003 } from '../migrations/1764400000003-create-timeline-staging.migration';
+import { CreateTimelineFactLog1764400000003 } from '../migrations/1764400000003-create-timeline-fact-log.migration';
 
 export const AUDIT_MIGRATIONS = [
   CreateHashChain1764400000000,
   CreateAuditQueryLog1764400000001,
   CreateMetricTimeline1764400000002,
-  CreateTimelineStaging1764400000003,
+  CreateTimelineFactLog1764400000003,
 ];

@@ -1,25 +1,24 @@
 import { MetricDefinition } from '@ledger/domain';
 import { QueryRunner } from 'typeorm';
-import { stagedPartitionOf } from './metric-timeline.staging';
+import { factLogPartitionOf } from './metric-timeline.fact-log';
 
 /**
- * Folds a building build's staged contributions and corrections into the timeline tables
- * in one statement, by the rules the live fold (`MetricTimelineProjection.applySteps`)
- * applies batch by batch, so both end with the same rows:
+ * Folds a building build's fact log into its values and members in one statement, by the
+ * rules the live fold (`MetricTimelineProjection.fold`) applies batch by batch, so both
+ * end with the same rows:
  *
- * - a fact counts from its position unless its target was dropped before it arrived; a
- *   drop (retraction or supersession) counts only the first time its target is named, and
- *   removes the fact's contributions at its own position if the fact had arrived;
- * - a fact row is kept for every fact that counted (its contributions, in catalogue order)
- *   and every target dropped (its contributions if it had counted, else none);
- * - a member row holds the member's count of live activities; a distinct count moves at a
- *   position by the members whose count crossed zero over that event;
+ * - a fact counts from its position unless it was dropped before it arrived; a drop
+ *   (retraction or supersession) counts only the first time its target is named, and
+ *   removes the fact's contributions at its own position if the fact had counted;
+ * - a member row holds the member's count of live activities, for every member that ever
+ *   counted; a distinct count moves at a position by the members whose count crossed zero
+ *   over that event;
  * - a value row is the value after each event whose net change to it is not zero.
  */
 export async function completeTimelineBuild(metrics: readonly MetricDefinition[], version: string, tx: QueryRunner): Promise<void> {
-  const contributions = stagedPartitionOf('audit_timeline_staged_contributions', version);
-  const drops = stagedPartitionOf('audit_timeline_staged_drops', version);
-  // Every staged row is sorted and hashed once or twice; let it happen in memory.
+  const contributions = factLogPartitionOf('audit_timeline_contributions', version);
+  const drops = factLogPartitionOf('audit_timeline_drops', version);
+  // Every logged row is sorted and hashed once or twice; let it happen in memory.
   await tx.query(`SET LOCAL work_mem = '128MB'`);
   await tx.query(
     `WITH spec AS (
@@ -27,20 +26,9 @@ export async function completeTimelineBuild(metrics: readonly MetricDefinition[]
      ), first_drop AS MATERIALIZED (
        SELECT target_event_id AS event_id, min(position) AS position FROM ${drops} GROUP BY target_event_id
      ), applied AS MATERIALIZED (
-       SELECT c.position, c.event_id, c.metric_ordinal, c.fiscal_year, c.member, c.amount, d.position AS dropped_at
+       SELECT c.position, c.metric_ordinal, c.fiscal_year, c.member, c.amount, d.position AS dropped_at
          FROM ${contributions} c LEFT JOIN first_drop d USING (event_id)
         WHERE d.position IS NULL OR d.position >= c.position
-     ), facts AS (
-       INSERT INTO audit_timeline_facts (projection_version, event_id, contributions, dropped)
-       SELECT $1, coalesce(a.event_id, d.event_id), coalesce(a.contributions, '[]'::jsonb), d.event_id IS NOT NULL
-         FROM (SELECT x.event_id,
-                      jsonb_agg(CASE WHEN x.member IS NULL
-                                     THEN jsonb_build_object('m', s.metric_id, 'fy', x.fiscal_year, 'a', x.amount)
-                                     ELSE jsonb_build_object('m', s.metric_id, 'fy', x.fiscal_year, 'k', x.member) END
-                                ORDER BY x.metric_ordinal) AS contributions
-                 FROM applied x JOIN spec s ON s.ordinal = x.metric_ordinal
-                GROUP BY x.event_id) a
-         FULL JOIN first_drop d ON d.event_id = a.event_id
      ), delta AS MATERIALIZED (
        SELECT metric_ordinal, fiscal_year, member, amount, position, 1 AS sign FROM applied
        UNION ALL

@@ -1,19 +1,14 @@
 import { MetricDefinition, fiscalYearOf } from '@ledger/domain';
 
-/** What one activity adds to one metric's whole-year figure (as a fact row keeps it). */
+/** What one activity adds to one metric's whole-year figure. */
 export interface Contribution {
-  m: string;
-  fy: number;
-  /** Count-distinct: the member, as canonical JSON so 1 and "1" stay apart. */
-  k?: string;
-  /** Count and sum: the amount. */
-  a?: number;
-}
-
-/** A contribution and its metric's place in the catalogue (from 1), which orders a fact's. */
-export interface NumberedContribution {
+  /** The metric's place in the catalogue (from 1), which also orders a fact's contributions. */
   ordinal: number;
-  contribution: Contribution;
+  fiscalYear: number;
+  /** Count-distinct: the member, as canonical JSON so 1 and "1" stay apart. */
+  member?: string;
+  /** Count and sum: the amount. */
+  amount?: number;
 }
 
 interface NumberedMetric {
@@ -22,8 +17,8 @@ interface NumberedMetric {
 }
 
 /**
- * Which metrics an activity moves and by how much, for the live fold and a new build's
- * staging alike, so both start from the very same contributions.
+ * Which metrics an activity moves and by how much: what the fact log keeps of an activity,
+ * the same whether a build is folded live or completed set-based.
  */
 export class TimelineContributions {
   private readonly byType = new Map<string, NumberedMetric[]>();
@@ -39,20 +34,24 @@ export class TimelineContributions {
     });
   }
 
-  of(type: string, occurredOn: string, data: Readonly<Record<string, unknown>>): NumberedContribution[] {
+  metricIdOf(ordinal: number): string {
+    return this.metrics[ordinal - 1].id;
+  }
+
+  of(type: string, occurredOn: string, data: Readonly<Record<string, unknown>>): Contribution[] {
     const candidates = this.byType.get(type);
     if (!candidates) return [];
-    const fy = this.fiscalYearOf(occurredOn);
-    const contributions: NumberedContribution[] = [];
+    const fiscalYear = this.fiscalYearOf(occurredOn);
+    const contributions: Contribution[] = [];
     for (const { ordinal, metric } of candidates) {
       if (metric.filter && !Object.entries(metric.filter).every(([field, value]) => data[field] === value)) continue;
       const spec = metric.aggregate;
-      if (spec.kind === 'count') contributions.push({ ordinal, contribution: { m: metric.id, fy, a: 1 } });
+      if (spec.kind === 'count') contributions.push({ ordinal, fiscalYear, amount: 1 });
       else if (spec.kind === 'sum') {
         const amount = data[spec.field];
-        if (typeof amount === 'number' && amount !== 0) contributions.push({ ordinal, contribution: { m: metric.id, fy, a: amount } });
+        if (typeof amount === 'number' && amount !== 0) contributions.push({ ordinal, fiscalYear, amount });
       } else if (data[spec.field] !== undefined) {
-        contributions.push({ ordinal, contribution: { m: metric.id, fy, k: JSON.stringify(data[spec.field]) } });
+        contributions.push({ ordinal, fiscalYear, member: JSON.stringify(data[spec.field]) });
       }
     }
     return contributions;

@@ -1,0 +1,119 @@
+import { CopyValue, canCopyRows, copyRows } from '@ledger/projections';
+import { QueryRunner } from 'typeorm';
+import { Contribution } from './metric-timeline.contributions';
+
+/** One activity's contributions, as a batch appends them. */
+export interface LoggedFact {
+  position: number;
+  eventId: string;
+  contributions: Contribution[];
+}
+
+/** A retraction or supersession of `target`, as a batch appends it. */
+export interface LoggedDrop {
+  position: number;
+  target: string;
+}
+
+/** What the fact log knew of some event ids before a batch. */
+export interface FactLogState {
+  /** Ids some earlier event retracted or superseded: they never count again. */
+  dropped: Set<string>;
+  /** The contributions logged for each id that has any. */
+  contributions: Map<string, Contribution[]>;
+}
+
+const TABLES = ['audit_timeline_contributions', 'audit_timeline_drops'] as const;
+const CONTRIBUTION_COLUMNS = ['projection_version', 'position', 'event_id', 'metric_ordinal', 'fiscal_year', 'member', 'amount'];
+const DROP_COLUMNS = ['projection_version', 'position', 'target_event_id'];
+
+/** The partition of a fact-log table holding one build (build keys are `2.9f2a1c0d` or `2.9f2a1c0d.r2`). */
+export function factLogPartitionOf(table: (typeof TABLES)[number], version: string): string {
+  return `${table}_${version.toLowerCase().replace(/[^a-z0-9]/g, '_')}`;
+}
+
+/**
+ * The facts of the timeline, as read: every activity's contributions and every correction,
+ * each batch appended without a lookup or an upsert. Whether a fact counts follows from the
+ * order (a fact counts unless dropped before it arrived; only its first drop counts), which
+ * both the live fold and the set-based completion derive alike.
+ */
+export const timelineFactLog = {
+  async create(version: string, tx: QueryRunner): Promise<void> {
+    const literal = `'${version.replace(/'/g, "''")}'`;
+    for (const table of TABLES) {
+      await tx.query(`CREATE TABLE ${factLogPartitionOf(table, version)} PARTITION OF ${table} FOR VALUES IN (${literal})`);
+    }
+  },
+
+  /** What a live build looks facts up by; a rebuild does without until it takes over. */
+  async index(version: string, tx: QueryRunner): Promise<void> {
+    const contributions = factLogPartitionOf('audit_timeline_contributions', version);
+    const drops = factLogPartitionOf('audit_timeline_drops', version);
+    await tx.query(`CREATE INDEX ${contributions}_by_event ON ${contributions} (event_id)`);
+    await tx.query(`CREATE INDEX ${drops}_by_target ON ${drops} (target_event_id)`);
+  },
+
+  async drop(version: string, tx: QueryRunner): Promise<void> {
+    for (const table of TABLES) await tx.query(`DROP TABLE IF EXISTS ${factLogPartitionOf(table, version)}`);
+  },
+
+  async state(ids: readonly string[], tx: QueryRunner, version: string): Promise<FactLogState> {
+    const state: FactLogState = { dropped: new Set(), contributions: new Map() };
+    if (ids.length === 0) return state;
+    const dropped = await tx.query(
+      `SELECT DISTINCT target_event_id FROM ${factLogPartitionOf('audit_timeline_drops', version)} WHERE target_event_id = ANY($1::uuid[])`,
+      [ids],
+    );
+    for (const row of dropped as { target_event_id: string }[]) state.dropped.add(row.target_event_id);
+    const logged = await tx.query(
+      `SELECT event_id, metric_ordinal, fiscal_year, member, amount::float8 AS amount
+         FROM ${factLogPartitionOf('audit_timeline_contributions', version)}
+        WHERE event_id = ANY($1::uuid[]) ORDER BY event_id, metric_ordinal`,
+      [ids],
+    );
+    for (const row of logged as { event_id: string; metric_ordinal: number; fiscal_year: number; member: string | null; amount: number | null }[]) {
+      const list = state.contributions.get(row.event_id) ?? [];
+      list.push({ ordinal: row.metric_ordinal, fiscalYear: row.fiscal_year, member: row.member ?? undefined, amount: row.amount ?? undefined });
+      state.contributions.set(row.event_id, list);
+    }
+    return state;
+  },
+
+  /** COPY where the database takes it; PGlite has no COPY from a client, so there `unnest`. */
+  async append(facts: readonly LoggedFact[], drops: readonly LoggedDrop[], tx: QueryRunner, version: string): Promise<void> {
+    const copy = await canCopyRows(tx);
+    const contributions = factLogPartitionOf('audit_timeline_contributions', version);
+    if (facts.length > 0 && copy) {
+      await copyRows(tx, contributions, CONTRIBUTION_COLUMNS, contributionRows(facts, version));
+    } else if (facts.length > 0) {
+      const rows = [...contributionRows(facts, version)];
+      await tx.query(
+        `INSERT INTO ${contributions} (${CONTRIBUTION_COLUMNS.join(', ')})
+         SELECT $1, * FROM unnest($2::bigint[], $3::uuid[], $4::int[], $5::int[], $6::text[], $7::numeric[])`,
+        [version, ...[1, 2, 3, 4, 5, 6].map((column) => rows.map((row) => row[column]))],
+      );
+    }
+    if (drops.length === 0) return;
+    const dropped = factLogPartitionOf('audit_timeline_drops', version);
+    if (copy) {
+      await copyRows(tx, dropped, DROP_COLUMNS, dropRows(drops, version));
+    } else {
+      await tx.query(`INSERT INTO ${dropped} (${DROP_COLUMNS.join(', ')}) SELECT $1, * FROM unnest($2::bigint[], $3::uuid[])`, [
+        version,
+        drops.map((drop) => drop.position),
+        drops.map((drop) => drop.target),
+      ]);
+    }
+  },
+};
+
+function* contributionRows(facts: readonly LoggedFact[], version: string): Generator<CopyValue[]> {
+  for (const fact of facts) {
+    for (const c of fact.contributions) yield [version, fact.position, fact.eventId, c.ordinal, c.fiscalYear, c.member ?? null, c.amount ?? null];
+  }
+}
+
+function* dropRows(drops: readonly LoggedDrop[], version: string): Generator<CopyValue[]> {
+  for (const drop of drops) yield [version, drop.position, drop.target];
+}
