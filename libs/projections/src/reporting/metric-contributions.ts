@@ -45,11 +45,6 @@ export class MetricDeltas {
       }
     }
   }
-
-  /** A distinct member appeared at (1) or left (-1) a grain: the counter follows. */
-  addToCounter(counterKey: string, delta: number): void {
-    bump(this.counters, counterKey, delta);
-  }
 }
 
 export interface GrainKey {

@@ -9,7 +9,6 @@ import { ALL } from './metric-counter.entity';
 import {
   FactForMetrics,
   MetricDeltas,
-  key,
   metricsByEventType,
   parseKey,
 } from './metric-contributions';
@@ -545,79 +544,66 @@ export class ReportingProjection<Plan> implements Projection {
     }
   }
 
+  /**
+   * One statement for the batch's members and counters: each grain's counter moves by its
+   * own deltas and by the members whose count of live facts crossed zero, so the members'
+   * changes never travel to Node and back.
+   */
   private async writeMetricDeltas(
     deltas: MetricDeltas,
     tx: QueryRunner,
     version: string,
   ): Promise<void> {
-    if (deltas.members.size > 0) {
-      const entries = [...deltas.members];
-      const keys = entries.map(([memberKey]) => parseKey(memberKey));
-      // Members arrive as JSON and are named by MEMBER_OF; each grain's counter moves by
-      // the members whose count of live facts crossed zero.
-      const { rows } = await execute<{
-        metric_id: string;
-        fiscal_year: number;
-        municipality_code: string;
-        month: string;
-        change: number;
-      }>(
-        tx,
-        `WITH delta AS (
-           SELECT u.metric_id, u.fiscal_year, u.municipality_code, u.month,
-                  ${MEMBER_OF('u.member::jsonb')} AS member, sum(u.delta)::int AS delta
-             FROM unnest($2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::int[])
-               AS u(metric_id, fiscal_year, municipality_code, month, member, delta)
-            GROUP BY 1, 2, 3, 4, 5
-         ), upserted AS (
-           INSERT INTO ${partitionOf('metric_distinct_members', version)} AS m
-             (projection_version, metric_id, fiscal_year, municipality_code, month, member, refcount)
-           SELECT $1, * FROM delta
-           ON CONFLICT (metric_id, fiscal_year, municipality_code, month, member)
-           DO UPDATE SET refcount = m.refcount + excluded.refcount
-           RETURNING m.metric_id, m.fiscal_year, m.municipality_code, m.month, m.member, m.refcount
-         )
+    if (deltas.members.size === 0 && deltas.counters.size === 0) return;
+    const members = [...deltas.members];
+    const memberKeys = members.map(([memberKey]) => parseKey(memberKey));
+    const counters = [...deltas.counters];
+    const counterKeys = counters.map(([counterKey]) => parseKey(counterKey));
+    // Members arrive as JSON and are named by MEMBER_OF.
+    await tx.query(
+      `WITH delta AS (
          SELECT u.metric_id, u.fiscal_year, u.municipality_code, u.month,
-                sum(CASE WHEN u.refcount - d.delta <= 0 AND u.refcount > 0 THEN 1
-                         WHEN u.refcount - d.delta > 0 AND u.refcount <= 0 THEN -1
-                         ELSE 0 END)::int AS change
+                ${MEMBER_OF('u.member::jsonb')} AS member, sum(u.delta)::int AS delta
+           FROM unnest($2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::int[])
+             AS u(metric_id, fiscal_year, municipality_code, month, member, delta)
+          GROUP BY 1, 2, 3, 4, 5
+       ), upserted AS (
+         INSERT INTO ${partitionOf('metric_distinct_members', version)} AS m
+           (projection_version, metric_id, fiscal_year, municipality_code, month, member, refcount)
+         SELECT $1, * FROM delta
+         ON CONFLICT (metric_id, fiscal_year, municipality_code, month, member)
+         DO UPDATE SET refcount = m.refcount + excluded.refcount
+         RETURNING m.metric_id, m.fiscal_year, m.municipality_code, m.month, m.member, m.refcount
+       ), change AS (
+         SELECT u.metric_id, u.fiscal_year, u.municipality_code, u.month,
+                CASE WHEN u.refcount - d.delta <= 0 AND u.refcount > 0 THEN 1
+                     WHEN u.refcount - d.delta > 0 AND u.refcount <= 0 THEN -1
+                     ELSE 0 END::numeric AS value
            FROM upserted u
            JOIN delta d USING (metric_id, fiscal_year, municipality_code, month, member)
-          GROUP BY 1, 2, 3, 4`,
-        [
-          version,
-          keys.map((k) => k.metricId),
-          keys.map((k) => k.fiscalYear),
-          keys.map((k) => k.municipalityCode),
-          keys.map((k) => k.month),
-          keys.map((k) => k.member),
-          entries.map(([, delta]) => delta),
-        ],
-      );
-      for (const row of rows) {
-        if (row.change === 0) continue;
-        deltas.addToCounter(
-          key(row.metric_id, row.fiscal_year, [row.municipality_code, row.month]),
-          row.change,
-        );
-      }
-    }
-    if (deltas.counters.size === 0) return;
-    const entries = [...deltas.counters];
-    const keys = entries.map(([counterKey]) => parseKey(counterKey));
-    await tx.query(
-      `INSERT INTO metric_counters AS c
+         UNION ALL
+         SELECT * FROM unnest($8::text[], $9::int[], $10::text[], $11::text[], $12::numeric[])
+       )
+       INSERT INTO metric_counters AS c
          (projection_version, metric_id, fiscal_year, municipality_code, month, value)
-       SELECT $1, * FROM unnest($2::text[], $3::int[], $4::text[], $5::text[], $6::numeric[])
+       SELECT $1, metric_id, fiscal_year, municipality_code, month, sum(value) FROM change
+        GROUP BY metric_id, fiscal_year, municipality_code, month
+       HAVING sum(value) <> 0
        ON CONFLICT (projection_version, metric_id, fiscal_year, municipality_code, month)
        DO UPDATE SET value = c.value + excluded.value`,
       [
         version,
-        keys.map((k) => k.metricId),
-        keys.map((k) => k.fiscalYear),
-        keys.map((k) => k.municipalityCode),
-        keys.map((k) => k.month),
-        entries.map(([, delta]) => delta),
+        memberKeys.map((k) => k.metricId),
+        memberKeys.map((k) => k.fiscalYear),
+        memberKeys.map((k) => k.municipalityCode),
+        memberKeys.map((k) => k.month),
+        memberKeys.map((k) => k.member),
+        members.map(([, delta]) => delta),
+        counterKeys.map((k) => k.metricId),
+        counterKeys.map((k) => k.fiscalYear),
+        counterKeys.map((k) => k.municipalityCode),
+        counterKeys.map((k) => k.month),
+        counters.map(([, delta]) => delta),
       ],
     );
   }
