@@ -1,6 +1,9 @@
 import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
-import { PostgresEventStore } from '../../../libs/event-store/src/postgres/postgres-event-store';
+import {
+  PostgresEventStore,
+  PostgresEventStoreOptions,
+} from '../../../libs/event-store/src/postgres/postgres-event-store';
 import {
   createReadModelDataSource,
   migrateReadModels,
@@ -16,10 +19,11 @@ export interface ProjectionTestStores {
 export async function openProjectionTestStores(
   url: string,
   liveNotifications = true,
+  storeOptions: Omit<PostgresEventStoreOptions, 'liveNotifications'> = {},
 ): Promise<ProjectionTestStores> {
   const pool = new Pool({ connectionString: url, max: 5 });
   pool.on('error', () => undefined);
-  const eventStore = new PostgresEventStore(pool, { liveNotifications });
+  const eventStore = new PostgresEventStore(pool, { ...storeOptions, liveNotifications });
   await eventStore.initialize();
   const dataSource = createReadModelDataSource(url, 5);
   await dataSource.initialize();

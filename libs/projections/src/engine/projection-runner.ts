@@ -1,5 +1,6 @@
 import { EventStore, StoredEvent } from '@ledger/event-store';
 import { DataSource, QueryRunner } from 'typeorm';
+import { LiveFeed } from './live-feed';
 import { Projection } from './projection';
 import { ProjectionExclusivity } from './projection-exclusivity';
 import { ProjectionVersionStatus } from './projection-version.entity';
@@ -12,7 +13,10 @@ export interface ProjectionRunnerOptions {
   exclusivity: ProjectionExclusivity;
   /** Events read and applied per transaction. */
   batchSize?: number;
-  /** Pause between polls of the store once caught up; bounds the projection lag. */
+  /**
+   * Longest wait for the store's subscription, once caught up, before polling the store
+   * directly; bounds the lag should a wake-up be lost.
+   */
   idlePollMs?: number;
   /** Pause before trying again when another process holds the build or a batch failed. */
   retryMs?: number;
@@ -70,6 +74,7 @@ export class ProjectionRunner {
   private stopping = false;
   private loop: Promise<void> | undefined;
   private wakeSleep: (() => void) | undefined;
+  private feed: LiveFeed | undefined;
   private activePosition = -1;
   private readonly positionWaiters = new Set<() => void>();
   private current: Build | undefined;
@@ -98,6 +103,7 @@ export class ProjectionRunner {
   async stop(): Promise<void> {
     this.stopping = true;
     this.wakeSleep?.();
+    this.feed?.interrupt();
     await this.loop?.catch(() => undefined);
   }
 
@@ -159,37 +165,62 @@ export class ProjectionRunner {
 
   /** Applies batches until stopped; true when the work asked for is finished. */
   private async follow(build: Build): Promise<boolean> {
-    const { eventStore, projection, exclusivity } = this.options;
-    let renewedAt = Date.now();
+    const { eventStore } = this.options;
     if (build.status === 'active') this.publish(build.position);
     let prefetched: Promise<StoredEvent[]> | undefined;
-    while (!this.stopping) {
+    for (;;) {
+      if (this.stopping) return true;
       const events = await (prefetched ??
         eventStore.readAll({ after: build.position, maxCount: this.batchSize }));
       prefetched = undefined;
-      if (events.length > 0) {
-        if (this.options.prefetch && events.length === this.batchSize) {
-          const after = events[events.length - 1].position;
-          prefetched = eventStore.readAll({ after, maxCount: this.batchSize });
-          // Dropped unread when the batch fails; the failure is reported by applyBatch.
-          prefetched.catch(() => undefined);
-        }
-        await this.applyBatch(build, events);
-        renewedAt = Date.now();
+      if (events.length === 0) break;
+      if (this.options.prefetch && events.length === this.batchSize) {
+        const after = events[events.length - 1].position;
+        prefetched = eventStore.readAll({ after, maxCount: this.batchSize });
+        // Dropped unread when the batch fails; the failure is reported by applyBatch.
+        prefetched.catch(() => undefined);
       }
-      const caughtUp = events.length < this.batchSize;
-      if (caughtUp && build.status === 'building') await this.activate(build);
-      if (caughtUp && this.options.stopWhenCaughtUp) return true;
-      if (events.length === 0) {
-        if (Date.now() - renewedAt > 1_000) {
+      await this.applyBatch(build, events);
+      if (events.length < this.batchSize) break;
+    }
+    if (build.status === 'building') await this.activate(build);
+    if (this.options.stopWhenCaughtUp) return true;
+    return this.followLive(build);
+  }
+
+  /**
+   * Caught up: batches come from the store's subscription, which hears of each append as it
+   * commits, and a batch is whatever arrived while the previous one was applied.
+   */
+  private async followLive(build: Build): Promise<boolean> {
+    const { eventStore, projection, exclusivity } = this.options;
+    const feed = new LiveFeed(eventStore, build.position, this.batchSize);
+    this.feed = feed;
+    let renewedAt = Date.now();
+    try {
+      while (!this.stopping) {
+        // A poll may have applied what the feed delivers later; those are skipped here.
+        let events = (await feed.take(this.batchSize, this.idlePollMs)).filter(
+          (event) => event.position > build.position,
+        );
+        // A wake-up can be lost (a NOTIFY connection reconnecting): the poll bounds the lag.
+        if (events.length === 0 && !this.stopping) {
+          events = await eventStore.readAll({ after: build.position, maxCount: this.batchSize });
+        }
+        if (events.length > 0) {
+          await this.applyBatch(build, events);
+          renewedAt = Date.now();
+        } else if (Date.now() - renewedAt > 1_000) {
           if (!(await exclusivity.renew(projection.name, build.version)))
             throw new LostBuildError();
           renewedAt = Date.now();
         }
-        await this.sleep(this.idlePollMs);
       }
+      return true;
+    } finally {
+      this.feed = undefined;
+      await feed.close();
     }
-    return true;
   }
 
   private async applyBatch(build: Build, events: readonly StoredEvent[]): Promise<void> {

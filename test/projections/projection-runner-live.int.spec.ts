@@ -1,0 +1,92 @@
+import { randomUUID } from 'node:crypto';
+import { Pool } from 'pg';
+import { LeaseExclusivity, ProjectionRunner, ReportingProjection } from '@ledger/projections';
+import { PostgresEventStore } from '../../libs/event-store/src/postgres/postgres-event-store';
+import { MetricReportReader } from '../../libs/projections/src/queries/metric-report.reader';
+import {
+  createTestDatabase,
+  describeWithPostgres,
+  TestDatabase,
+} from '../support/postgres-test-database';
+import { openProjectionTestStores, ProjectionTestStores } from './support/projection-test-stores';
+import { SAMPLE_EVENTS, SAMPLE_METRICS, visit } from './support/sample-reporting-events';
+
+/** Longer than any test here runs: a poll this far apart can explain nothing a test sees. */
+const NEVER_MS = 600_000;
+
+describeWithPostgres('projection runner once caught up', () => {
+  let database: TestDatabase;
+  let stores: ProjectionTestStores;
+  let runner: ProjectionRunner | undefined;
+
+  beforeEach(async () => {
+    database = await createTestDatabase();
+  });
+  afterEach(async () => {
+    await runner?.stop();
+    runner = undefined;
+    await stores.close();
+    await database.drop();
+  });
+
+  function startRunner(idlePollMs: number): ProjectionRunner {
+    runner = new ProjectionRunner({
+      dataSource: stores.dataSource,
+      eventStore: stores.eventStore,
+      projection: new ReportingProjection(SAMPLE_METRICS, SAMPLE_EVENTS),
+      exclusivity: new LeaseExclusivity(stores.dataSource, randomUUID(), 5_000),
+      idlePollMs,
+    });
+    runner.start();
+    return runner;
+  }
+
+  async function visitTotals(): Promise<[string, number][]> {
+    const totals = await new MetricReportReader(stores.dataSource, SAMPLE_METRICS).totals(2023);
+    return totals.map((figure) => [figure.metricId, figure.value]);
+  }
+
+  it('applies an append as the store announces it, without waiting for a poll', async () => {
+    stores = await openProjectionTestStores(database.url);
+    const first = await stores.eventStore.append('visits-1', [visit('2023-05-01', '39403', 30)]);
+    const live = startRunner(NEVER_MS);
+    expect(await live.waitForPosition(first.positions[0], 10_000)).toBe(true);
+
+    const later = await stores.eventStore.append('visits-2', [
+      visit('2023-06-01', '39402', 15),
+      visit('2023-06-02', '39402', 20),
+    ]);
+    expect(await live.waitForPosition(later.positions[1], 10_000)).toBe(true);
+    expect(await visitTotals()).toEqual([
+      ['visits', 3],
+      ['visit-minutes', 65],
+      ['ice-age-people', 0],
+    ]);
+  });
+
+  it('finds by polling an append whose wake-up never reaches it', async () => {
+    // The runner's store neither listens nor polls on its own; the append comes through
+    // another store (another process, as it were), so only the runner's poll can find it.
+    stores = await openProjectionTestStores(database.url, false, { pollIntervalMs: NEVER_MS });
+    const writerPool = new Pool({ connectionString: database.url, max: 1 });
+    const writer = new PostgresEventStore(writerPool, { liveNotifications: false });
+    try {
+      const first = await stores.eventStore.append('visits-1', [visit('2023-05-01', '39403', 30)]);
+      const live = startRunner(20);
+      expect(await live.waitForPosition(first.positions[0], 10_000)).toBe(true);
+      // Past its catch-up, so the feed's first read is over before the append.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+
+      const { positions } = await writer.append('visits-2', [visit('2023-06-01', '39402', 15)]);
+      expect(await live.waitForPosition(positions[0], 10_000)).toBe(true);
+      expect(await visitTotals()).toEqual([
+        ['visits', 2],
+        ['visit-minutes', 45],
+        ['ice-age-people', 0],
+      ]);
+    } finally {
+      await writer.close();
+      await writerPool.end();
+    }
+  });
+});
