@@ -1,6 +1,6 @@
 import { MetricDefinition } from '@ledger/domain';
 import { QueryRunner } from 'typeorm';
-import { factLogPartitionOf } from './metric-timeline.fact-log';
+import { timelinePartitionOf } from './metric-timeline.partitions';
 
 /**
  * Folds a building build's fact log into its values and members in one statement, by the
@@ -16,8 +16,8 @@ import { factLogPartitionOf } from './metric-timeline.fact-log';
  * - a value row is the value after each event whose net change to it is not zero.
  */
 export async function completeTimelineBuild(metrics: readonly MetricDefinition[], version: string, tx: QueryRunner): Promise<void> {
-  const contributions = factLogPartitionOf('audit_timeline_contributions', version);
-  const drops = factLogPartitionOf('audit_timeline_drops', version);
+  const contributions = timelinePartitionOf('audit_timeline_contributions', version);
+  const drops = timelinePartitionOf('audit_timeline_drops', version);
   // Every logged row is sorted and hashed once or twice; let it happen in memory.
   await tx.query(`SET LOCAL work_mem = '128MB'`);
   await tx.query(
@@ -50,7 +50,7 @@ export async function completeTimelineBuild(metrics: readonly MetricDefinition[]
        UNION ALL
        SELECT metric_ordinal, fiscal_year, position, sum(sign * amount) FROM delta WHERE member IS NULL GROUP BY 1, 2, 3
      )
-     INSERT INTO audit_timeline_values (projection_version, metric_id, fiscal_year, position, value)
+     INSERT INTO ${timelinePartitionOf('audit_timeline_values', version)} (projection_version, metric_id, fiscal_year, position, value)
      SELECT $1, s.metric_id, c.fiscal_year, c.position,
             sum(c.change) OVER (PARTITION BY c.metric_ordinal, c.fiscal_year ORDER BY c.position)
        FROM change c JOIN spec s ON s.ordinal = c.metric_ordinal

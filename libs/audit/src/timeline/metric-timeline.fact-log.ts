@@ -1,6 +1,7 @@
 import { CopyValue, canCopyRows, copyRows } from '@ledger/projections';
 import { QueryRunner } from 'typeorm';
 import { Contribution } from './metric-timeline.contributions';
+import { timelinePartitionOf } from './metric-timeline.partitions';
 
 /** One activity's contributions, as a batch appends them. */
 export interface LoggedFact {
@@ -23,14 +24,8 @@ export interface FactLogState {
   contributions: Map<string, Contribution[]>;
 }
 
-const TABLES = ['audit_timeline_contributions', 'audit_timeline_drops'] as const;
 const CONTRIBUTION_COLUMNS = ['projection_version', 'position', 'event_id', 'metric_ordinal', 'fiscal_year', 'member', 'amount'];
 const DROP_COLUMNS = ['projection_version', 'position', 'target_event_id'];
-
-/** The partition of a fact-log table holding one build (build keys are `2.9f2a1c0d` or `2.9f2a1c0d.r2`). */
-export function factLogPartitionOf(table: (typeof TABLES)[number], version: string): string {
-  return `${table}_${version.toLowerCase().replace(/[^a-z0-9]/g, '_')}`;
-}
 
 /**
  * The facts of the timeline, as read: every activity's contributions and every correction,
@@ -39,36 +34,17 @@ export function factLogPartitionOf(table: (typeof TABLES)[number], version: stri
  * both the live fold and the set-based completion derive alike.
  */
 export const timelineFactLog = {
-  async create(version: string, tx: QueryRunner): Promise<void> {
-    const literal = `'${version.replace(/'/g, "''")}'`;
-    for (const table of TABLES) {
-      await tx.query(`CREATE TABLE ${factLogPartitionOf(table, version)} PARTITION OF ${table} FOR VALUES IN (${literal})`);
-    }
-  },
-
-  /** What a live build looks facts up by; a rebuild does without until it takes over. */
-  async index(version: string, tx: QueryRunner): Promise<void> {
-    const contributions = factLogPartitionOf('audit_timeline_contributions', version);
-    const drops = factLogPartitionOf('audit_timeline_drops', version);
-    await tx.query(`CREATE INDEX ${contributions}_by_event ON ${contributions} (event_id)`);
-    await tx.query(`CREATE INDEX ${drops}_by_target ON ${drops} (target_event_id)`);
-  },
-
-  async drop(version: string, tx: QueryRunner): Promise<void> {
-    for (const table of TABLES) await tx.query(`DROP TABLE IF EXISTS ${factLogPartitionOf(table, version)}`);
-  },
-
   async state(ids: readonly string[], tx: QueryRunner, version: string): Promise<FactLogState> {
     const state: FactLogState = { dropped: new Set(), contributions: new Map() };
     if (ids.length === 0) return state;
     const dropped = await tx.query(
-      `SELECT DISTINCT target_event_id FROM ${factLogPartitionOf('audit_timeline_drops', version)} WHERE target_event_id = ANY($1::uuid[])`,
+      `SELECT DISTINCT target_event_id FROM ${timelinePartitionOf('audit_timeline_drops', version)} WHERE target_event_id = ANY($1::uuid[])`,
       [ids],
     );
     for (const row of dropped as { target_event_id: string }[]) state.dropped.add(row.target_event_id);
     const logged = await tx.query(
       `SELECT event_id, metric_ordinal, fiscal_year, member, amount::float8 AS amount
-         FROM ${factLogPartitionOf('audit_timeline_contributions', version)}
+         FROM ${timelinePartitionOf('audit_timeline_contributions', version)}
         WHERE event_id = ANY($1::uuid[]) ORDER BY event_id, metric_ordinal`,
       [ids],
     );
@@ -83,7 +59,7 @@ export const timelineFactLog = {
   /** COPY where the database takes it; PGlite has no COPY from a client, so there `unnest`. */
   async append(facts: readonly LoggedFact[], drops: readonly LoggedDrop[], tx: QueryRunner, version: string): Promise<void> {
     const copy = await canCopyRows(tx);
-    const contributions = factLogPartitionOf('audit_timeline_contributions', version);
+    const contributions = timelinePartitionOf('audit_timeline_contributions', version);
     if (facts.length > 0 && copy) {
       await copyRows(tx, contributions, CONTRIBUTION_COLUMNS, contributionRows(facts, version));
     } else if (facts.length > 0) {
@@ -95,7 +71,7 @@ export const timelineFactLog = {
       );
     }
     if (drops.length === 0) return;
-    const dropped = factLogPartitionOf('audit_timeline_drops', version);
+    const dropped = timelinePartitionOf('audit_timeline_drops', version);
     if (copy) {
       await copyRows(tx, dropped, DROP_COLUMNS, dropRows(drops, version));
     } else {

@@ -5,6 +5,7 @@ import { QueryRunner } from 'typeorm';
 import { completeTimelineBuild } from './metric-timeline.completion';
 import { Contribution, TimelineContributions } from './metric-timeline.contributions';
 import { LoggedDrop, LoggedFact, timelineFactLog } from './metric-timeline.fact-log';
+import { timelinePartitionOf, timelinePartitions } from './metric-timeline.partitions';
 
 export const METRIC_TIMELINE_PROJECTION = 'audit-metric-timeline';
 
@@ -46,8 +47,8 @@ export class MetricTimelineProjection implements Projection {
   }
 
   async createVersion(version: string, status: ProjectionVersionStatus, tx: QueryRunner): Promise<void> {
-    await timelineFactLog.create(version, tx);
-    if (status === 'active') await timelineFactLog.index(version, tx);
+    await timelinePartitions.create(version, tx);
+    if (status === 'active') await timelinePartitions.index(version, tx);
   }
 
   async apply(events: readonly StoredEvent[], tx: QueryRunner, version: string, status: ProjectionVersionStatus): Promise<void> {
@@ -64,12 +65,13 @@ export class MetricTimelineProjection implements Projection {
 
   async completeVersion(version: string, tx: QueryRunner): Promise<void> {
     await completeTimelineBuild(this.metrics, version, tx);
-    await timelineFactLog.index(version, tx);
+    await timelinePartitions.index(version, tx);
   }
 
   async dropVersion(version: string, runner: QueryRunner): Promise<void> {
-    await timelineFactLog.drop(version, runner);
-    // audit_timeline_facts: the fact rows of builds made before the fact log.
+    await timelinePartitions.drop(version, runner);
+    // Builds made before the timeline was partitioned by build share the legacy partitions,
+    // and audit_timeline_facts kept their facts.
     for (const table of ['audit_timeline_facts', 'audit_timeline_members', 'audit_timeline_values', 'audit_timeline_clock']) {
       await runner.query(`DELETE FROM ${table} WHERE projection_version = $1`, [version]);
     }
@@ -160,7 +162,7 @@ export class MetricTimelineProjection implements Projection {
       `SELECT k.metric_id, k.fiscal_year, v.value
          FROM unnest($2::text[], $3::int[]) AS k(metric_id, fiscal_year)
          CROSS JOIN LATERAL (
-           SELECT value FROM audit_timeline_values t
+           SELECT value FROM ${timelinePartitionOf('audit_timeline_values', version)} t
             WHERE t.projection_version = $1 AND t.metric_id = k.metric_id AND t.fiscal_year = k.fiscal_year
             ORDER BY t.position DESC LIMIT 1) v`,
       [version, keys.map((c) => this.contributions.metricIdOf(c.ordinal)), keys.map((c) => c.fiscalYear)],
@@ -207,14 +209,14 @@ export class MetricTimelineProjection implements Projection {
     if (await canCopyRows(tx)) {
       await copyRows(
         tx,
-        'audit_timeline_values',
+        timelinePartitionOf('audit_timeline_values', version),
         ['projection_version', 'metric_id', 'fiscal_year', 'position', 'value'],
         timeline.map((e) => [version, e.metricId, e.fiscalYear, e.position, e.value]),
       );
       return;
     }
     await tx.query(
-      `INSERT INTO audit_timeline_values (projection_version, metric_id, fiscal_year, position, value)
+      `INSERT INTO ${timelinePartitionOf('audit_timeline_values', version)} (projection_version, metric_id, fiscal_year, position, value)
        SELECT $1, * FROM unnest($2::text[], $3::int[], $4::bigint[], $5::numeric[])`,
       [version, timeline.map((e) => e.metricId), timeline.map((e) => e.fiscalYear), timeline.map((e) => e.position), timeline.map((e) => e.value)],
     );
