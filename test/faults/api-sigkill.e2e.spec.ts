@@ -11,7 +11,9 @@ import { seededRandom, seededUuid } from './support/seeded-random';
 
 const SEED = 0x51c1;
 const CLIENTS = 3;
-const BATCHES_PER_CLIENT = 6;
+// Enough that kills 2 and 3 still find batches to interrupt: clients record at full speed
+// while a restarted api catches up before /health says it is ready.
+const BATCHES_PER_CLIENT = 20;
 const BATCH_SIZE = 1000;
 const KILLS = 3;
 const BODY = 'peer-support-center';
@@ -102,7 +104,7 @@ describeWithPostgres('the api killed with SIGKILL during batch appends', () => {
           await new Promise((resolve) => setTimeout(resolve, 20));
           continue;
         }
-        await new Promise((resolve) => setTimeout(resolve, random() * 400));
+        await new Promise((resolve) => setTimeout(resolve, random() * 150));
         await api.kill();
         kills++;
         await api.restart();

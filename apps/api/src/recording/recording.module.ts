@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Inject, Module, OnModuleDestroy } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { EventStore, PostgresEventStore } from '@ledger/event-store';
 import { DataSource } from 'typeorm';
@@ -15,9 +15,13 @@ const lookups = [
     provide: RECORDED_EVENTS_LOOKUP,
     inject: [DataSource, EVENT_STORE],
     useFactory: (dataSource: DataSource, store: EventStore) =>
-      new StoreBackedRecordedEventsLookup(dataSource, store, {
-        densePositions: store instanceof PostgresEventStore,
-      }),
+      new StoreBackedRecordedEventsLookup(
+        StoreBackedRecordedEventsLookup.poolFor(
+          String((dataSource.options as { url?: string }).url),
+        ),
+        store,
+        { densePositions: store instanceof PostgresEventStore },
+      ),
   },
   {
     provide: PLAN_BODIES_CACHE,
@@ -33,4 +37,12 @@ const controllers = [RecordActivitiesHttpController];
   controllers,
   exports: [RECORDED_EVENTS_LOOKUP],
 })
-export class RecordingModule {}
+export class RecordingModule implements OnModuleDestroy {
+  constructor(
+    @Inject(RECORDED_EVENTS_LOOKUP) private readonly recorded: StoreBackedRecordedEventsLookup,
+  ) {}
+
+  async onModuleDestroy(): Promise<void> {
+    await this.recorded.close();
+  }
+}

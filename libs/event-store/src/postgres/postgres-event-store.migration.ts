@@ -22,3 +22,57 @@ CREATE TABLE IF NOT EXISTS ${schema}.events (
 );
 `;
 }
+
+/**
+ * The append as one server-side function, so one round trip does what `append` needs: take
+ * the store's advisory lock, look for the ids and the stream's revision, and insert with
+ * positions after the head. The lock is then held only inside the server (until the commit
+ * of the statement's own transaction), never while the client's event loop is busy
+ * elsewhere. It appends nothing when any id is stored already (the caller decides between
+ * a retry and a reused id) or the expected revision does not hold, and answers the stream's
+ * revision so the caller can say which.
+ *
+ * Its commit does not wait for the disk: the lock would otherwise be held through every
+ * WAL flush, one appender after another, and appends could never share a flush. The commit
+ * is still visible before the lock is released, so positions stay in commit order; the
+ * caller makes it durable before answering (see `PostgresEventStore.append`).
+ */
+export function appendFunctionMigration(schema: string, lockKey: number, channel: string): string {
+  return `
+CREATE OR REPLACE FUNCTION ${schema}.append_events(p_stream_id text, p_expected text, p_events jsonb)
+RETURNS TABLE (r_outcome text, r_current integer, r_event_id uuid, r_stream_id text, r_revision integer, r_position bigint)
+LANGUAGE plpgsql AS $append$
+DECLARE
+  v_current integer;
+  v_head bigint;
+BEGIN
+  PERFORM set_config('synchronous_commit', 'off', true);
+  PERFORM pg_advisory_xact_lock(${lockKey});
+  SELECT max(e.revision) INTO v_current FROM ${schema}.events e WHERE e.stream_id = p_stream_id;
+  RETURN QUERY
+    SELECT 'existing'::text, v_current, e.event_id, e.stream_id, e.revision, e.position
+      FROM ${schema}.events e
+     WHERE e.event_id IN (SELECT (x->>'id')::uuid FROM jsonb_array_elements(p_events) AS x);
+  IF FOUND THEN RETURN; END IF;
+  IF jsonb_array_length(p_events) = 0 OR NOT (
+       p_expected = 'any'
+    OR (p_expected = 'no_stream' AND v_current IS NULL)
+    OR (p_expected = 'stream_exists' AND v_current IS NOT NULL)
+    OR (p_expected NOT IN ('any', 'no_stream', 'stream_exists')
+        AND coalesce(v_current = p_expected::integer, false))) THEN
+    RETURN QUERY SELECT 'not-appended'::text, v_current, NULL::uuid, NULL::text, NULL::integer, NULL::bigint;
+    RETURN;
+  END IF;
+  SELECT coalesce(max(e.position), 0) INTO v_head FROM ${schema}.events e;
+  RETURN QUERY
+    INSERT INTO ${schema}.events AS e (position, event_id, stream_id, revision, type, schema_version, data, metadata)
+    SELECT v_head + t.n, (t.x->>'id')::uuid, p_stream_id, coalesce(v_current, -1) + t.n::integer,
+           t.x->>'type', (t.x->>'schemaVersion')::integer, t.x->'data', t.x->'metadata'
+      FROM jsonb_array_elements(p_events) WITH ORDINALITY AS t(x, n)
+     ORDER BY t.n
+    RETURNING 'appended'::text, v_current, e.event_id, e.stream_id, e.revision, e.position;
+  PERFORM pg_notify('${channel}', '');
+END
+$append$;
+`;
+}

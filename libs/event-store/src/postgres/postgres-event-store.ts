@@ -1,4 +1,4 @@
-import { Pool, PoolClient } from 'pg';
+import { Pool } from 'pg';
 import {
   AppendResult,
   EventStore,
@@ -15,10 +15,11 @@ import {
   StreamNotFoundError,
   WrongExpectedRevisionError,
 } from '../event-store.errors';
-import { eventStoreMigration } from './postgres-event-store.migration';
+import { appendFunctionMigration, eventStoreMigration } from './postgres-event-store.migration';
 import { translateError } from './postgres-errors';
 import { PostgresNotificationListener } from './postgres-notification-listener';
 import { PostgresSubscription } from './postgres-subscription';
+import { SharedWalFlush } from './shared-wal-flush';
 import { WakeSignal } from './wake-signal';
 
 export interface PostgresEventStoreOptions {
@@ -50,12 +51,14 @@ interface EventRow {
   recorded_at: Date;
 }
 
-interface ExistingRow {
-  current_revision: number | null;
-  event_id: string | null;
-  stream_id: string | null;
-  revision: number | null;
-  position: string | null;
+/** What `append_events` answers: the ids found, the revision alone, or the rows appended. */
+interface AppendRow {
+  r_outcome: 'existing' | 'not-appended' | 'appended';
+  r_current: number | null;
+  r_event_id: string | null;
+  r_stream_id: string | null;
+  r_revision: number | null;
+  r_position: string | null;
 }
 
 const COLUMNS =
@@ -69,6 +72,7 @@ export class PostgresEventStore implements EventStore {
   private readonly watchers = new Set<WakeSignal>();
   private readonly subscriptions = new Set<PostgresSubscription>();
   private readonly listener: PostgresNotificationListener | undefined;
+  private readonly walFlushes = new SharedWalFlush(() => this.flushWal());
   private closed = false;
 
   constructor(
@@ -99,6 +103,7 @@ export class PostgresEventStore implements EventStore {
       try {
         await client.query(`BEGIN; SELECT pg_advisory_xact_lock(${this.lockKey})`);
         await client.query(eventStoreMigration(this.schema));
+        await client.query(appendFunctionMigration(this.schema, this.lockKey, this.channel));
         await client.query('COMMIT');
       } catch (error) {
         await client.query('ROLLBACK').catch(() => undefined);
@@ -118,82 +123,65 @@ export class PostgresEventStore implements EventStore {
   ): Promise<AppendResult> {
     const repeated = repeatedIds(events);
     if (repeated.length > 0) throw new DuplicateEventIdError(repeated);
-    let client: PoolClient;
-    try {
-      client = await this.pool.connect();
-    } catch (error) {
-      translateError(error);
-    }
-    let result: AppendResult;
-    try {
-      result = await this.appendInTransaction(client, streamId, events, expectedRevision);
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      client.release();
-      translateError(error);
-    }
-    client.release();
-    if (result.written) this.wakeAll();
-    return result;
-  }
-
-  private async appendInTransaction(
-    client: PoolClient,
-    streamId: string,
-    events: readonly NewEvent[],
-    expectedRevision: ExpectedRevision,
-  ): Promise<AppendResult> {
     // Positions come from max(position) + n under one transaction-scoped lock, so they
     // are handed out in commit order: the lock is released only after the commit is
     // visible, and the next appender reads the head after that. A bigserial would let
     // a transaction holding position 11 commit before the one holding 10; a subscriber
-    // that read 11 would then continue after it and never see 10.
-    await client.query(`BEGIN; SELECT pg_advisory_xact_lock(${this.lockKey})`);
-    const ids = events.map((event) => event.id);
-    const { rows } = await client.query<ExistingRow>(
-      `SELECT s.current_revision, e.event_id, e.stream_id, e.revision, e.position
-         FROM (SELECT max(revision) AS current_revision FROM ${this.table} WHERE stream_id = $1) s
-         LEFT JOIN ${this.table} e ON e.event_id = ANY($2::uuid[])`,
-      [streamId, ids],
-    );
-    const currentRevision = rows[0].current_revision;
-    const existing = rows.filter((row) => row.event_id !== null);
-
-    if (existing.length > 0) {
-      await client.query('ROLLBACK');
-      return retriedAppend(streamId, ids, existing);
+    // that read 11 would then continue after it and never see 10. The function does it
+    // all in one statement, its own transaction (see `appendFunctionMigration`).
+    let rows: AppendRow[];
+    try {
+      ({ rows } = await this.pool.query<AppendRow>(
+        `SELECT * FROM ${this.schema}.append_events($1, $2, $3::jsonb)`,
+        [
+          streamId,
+          String(expectedRevision),
+          JSON.stringify(
+            events.map((event) => ({
+              id: event.id,
+              type: event.type,
+              schemaVersion: event.schemaVersion,
+              data: event.data,
+              metadata: event.metadata,
+            })),
+          ),
+        ],
+      ));
+    } catch (error) {
+      translateError(error);
     }
-    checkExpectedRevision(streamId, expectedRevision, currentRevision);
-    if (events.length === 0) {
-      await client.query('ROLLBACK');
+    const ids = events.map((event) => event.id);
+    const outcome = rows[0]?.r_outcome;
+    if (outcome === 'existing') return retriedAppend(streamId, ids, rows);
+    if (outcome === 'not-appended') {
+      const currentRevision = rows[0].r_current;
+      checkExpectedRevision(streamId, expectedRevision, currentRevision);
       return { nextExpectedRevision: currentRevision ?? -1, positions: [], written: false };
     }
-
-    const firstRevision = (currentRevision ?? -1) + 1;
-    const inserted = await client.query<{ position: string }>(
-      `INSERT INTO ${this.table} (position, event_id, stream_id, revision, type, schema_version, data, metadata)
-       SELECT head.position + t.n, t.id, $1, $2 + t.n - 1, t.type, t.schema_version, t.data, t.metadata
-         FROM unnest($3::uuid[], $4::text[], $5::int[], $6::jsonb[], $7::jsonb[])
-              WITH ORDINALITY AS t(id, type, schema_version, data, metadata, n),
-              (SELECT coalesce(max(position), 0) AS position FROM ${this.table}) head
-        ORDER BY t.n
-       RETURNING position`,
-      [
-        streamId,
-        firstRevision,
-        ids,
-        events.map((event) => event.type),
-        events.map((event) => event.schemaVersion),
-        events.map((event) => JSON.stringify(event.data)),
-        events.map((event) => JSON.stringify(event.metadata)),
-      ],
-    );
-    await client.query(`NOTIFY ${this.channel}; COMMIT`);
+    await this.walFlushes.run();
+    const positionOf = new Map(rows.map((row) => [row.r_event_id, Number(row.r_position)]));
+    const firstRevision = (rows[0].r_current ?? -1) + 1;
+    this.wakeAll();
     return {
       nextExpectedRevision: firstRevision + events.length - 1,
-      positions: inserted.rows.map((row) => Number(row.position)).sort((a, b) => a - b),
+      positions: ids.map((id) => positionOf.get(id.toLowerCase()) as number),
       written: true,
     };
+  }
+
+  /**
+   * Waits until the WAL is on disk up to now, so an append committed without waiting for
+   * the disk is durable before it is acknowledged. A transaction that takes a transaction id
+   * commits with a WAL flush up to its own commit record, which lies after the append's
+   * (the WAL is one sequence). Appenders share them (`walFlushes`), none of them holding
+   * the store's lock meanwhile.
+   */
+  private async flushWal(): Promise<void> {
+    try {
+      await this.pool.query(`SELECT pg_current_xact_id()`);
+    } catch (error) {
+      translateError(error);
+    }
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
@@ -298,20 +286,20 @@ function checkExpectedRevision(
  * All ids already stored in this stream, in the given order, as one run of revisions:
  * the earlier append succeeded and this is its retry. Anything else reuses ids.
  */
-function retriedAppend(streamId: string, ids: string[], existing: ExistingRow[]): AppendResult {
-  const byId = new Map(existing.map((row) => [row.event_id, row]));
+function retriedAppend(streamId: string, ids: string[], existing: AppendRow[]): AppendResult {
+  const byId = new Map(existing.map((row) => [row.r_event_id, row]));
   const found = ids.map((id) => byId.get(id.toLowerCase()));
-  const first = found[0]?.revision;
+  const first = found[0]?.r_revision;
   const isRetry =
     first !== undefined &&
     first !== null &&
-    found.every((row, i) => row?.stream_id === streamId && row.revision === first + i);
+    found.every((row, i) => row?.r_stream_id === streamId && row.r_revision === first + i);
   if (!isRetry) {
-    throw new DuplicateEventIdError(existing.map((row) => row.event_id as string));
+    throw new DuplicateEventIdError(existing.map((row) => row.r_event_id as string));
   }
   return {
     nextExpectedRevision: first + ids.length - 1,
-    positions: found.map((row) => Number(row?.position)),
+    positions: found.map((row) => Number(row?.r_position)),
     written: false,
   };
 }

@@ -1,7 +1,10 @@
 /** Which of some event ids are in the store; what a retraction needs to know of its target. */
 export interface RecordedEventsLookup {
   findExisting(ids: readonly string[]): Promise<Set<string>>;
-  /** Tells the lookup about events just appended, so the next request sees them at once. */
+  /**
+   * Tells the lookup about events just appended, so the next lookup sees them at once; it
+   * may store them after it returns (the store holds them anyway).
+   */
   remember(events: readonly { id: string; position: number }[]): Promise<void>;
   /** Brings the lookup up to the store's head; start-up calls it after a possible crash. */
   catchUp(): Promise<void>;

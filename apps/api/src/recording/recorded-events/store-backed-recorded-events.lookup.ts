@@ -1,10 +1,11 @@
 import { EventStore } from '@ledger/event-store';
-import { DataSource } from 'typeorm';
+import { Pool } from 'pg';
 import { CoalescedRefresh } from '../coalesced-refresh';
 import { RecordedEventsLookup } from './recorded-events.lookup';
 import { RememberedRanges } from './remembered-ranges';
 
 const CATCH_UP_PAGE = 5_000;
+const POOL_SIZE = 4;
 
 /**
  * Ids of every stored event, kept in `recorded_event_ids` in the read-model database.
@@ -20,22 +21,54 @@ const CATCH_UP_PAGE = 5_000;
  * catch-up does not read this process's own appends back from the store; in the usual case
  * it is then empty and costs one round trip. EventStoreDB's positions are log offsets with
  * gaps, so there only the catch-up moves the checkpoint.
+ *
+ * The table is a cache of the store, so its writes do not wait for the disk: its own pool
+ * commits with `synchronous_commit = off`. A crash loses the last of them together with
+ * the checkpoint moves after them (the WAL is one sequence), and the catch-up reads those
+ * events again; recording does not wait for a second flush per request.
+ *
+ * `remember` only queues the ids: one write stores what concurrent requests remembered
+ * meanwhile, off their path. `findExisting` waits for the queued ones first, so a request
+ * still sees what this process recorded before it; if that write fails, the catch-up reads
+ * the same events from the store.
  */
 export class StoreBackedRecordedEventsLookup implements RecordedEventsLookup {
   /** Concurrent lookups share one catch-up rather than each reading the same events. */
   private readonly catchUps = new CoalescedRefresh(() => this.readNewEvents());
   private readonly remembered = new RememberedRanges();
+  private queued: { id: string; position: number }[] = [];
+  private readonly writes = new CoalescedRefresh(() => this.writeQueued());
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly pool: Pool,
     private readonly eventStore: EventStore,
     private readonly options: { densePositions: boolean },
   ) {}
 
+  /** A pool of its own on the read-model database, committing without waiting for the disk. */
+  static poolFor(databaseUrl: string): Pool {
+    const pool = new Pool({
+      connectionString: databaseUrl,
+      max: POOL_SIZE,
+      options: '-c synchronous_commit=off',
+    });
+    // Unhandled, an idle or checked-out client losing its connection would crash the
+    // process; the next query reports the outage instead (a 503).
+    pool.on('error', () => undefined);
+    pool.on('connect', (client) => client.on('error', () => undefined));
+    return pool;
+  }
+
+  async close(): Promise<void> {
+    await this.writes.run().catch(() => undefined);
+    await this.pool.end();
+  }
+
   async findExisting(ids: readonly string[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
+    await this.writes.run().catch(() => undefined);
     await this.catchUp();
-    const rows: { event_id: string }[] = await this.dataSource.query(
+    const { rows } = await this.pool.query<{ event_id: string }>(
       `SELECT event_id FROM recorded_event_ids WHERE event_id = ANY($1::uuid[])`,
       [ids],
     );
@@ -44,6 +77,15 @@ export class StoreBackedRecordedEventsLookup implements RecordedEventsLookup {
 
   async remember(events: readonly { id: string; position: number }[]): Promise<void> {
     if (events.length === 0) return;
+    this.queued.push(...events);
+    // Failures are left to the catch-up (see above); nobody awaits this write itself.
+    this.writes.run().catch(() => undefined);
+  }
+
+  private async writeQueued(): Promise<void> {
+    const events = this.queued;
+    this.queued = [];
+    if (events.length === 0) return;
     await this.insert(events);
     if (!this.options.densePositions) return;
     // Only rows already inserted join the ranges, so the checkpoint never passes an id
@@ -51,7 +93,7 @@ export class StoreBackedRecordedEventsLookup implements RecordedEventsLookup {
     this.remembered.add(events.map((event) => event.position));
     const ranges = this.remembered.list();
     // The ranges are disjoint and never adjacent, so at most one starts right after it.
-    const moved: { position: string }[] = await this.dataSource.query(
+    const { rows: moved } = await this.pool.query<{ position: string }>(
       `UPDATE recorded_event_ids_checkpoint c SET position = r.last
          FROM unnest($1::bigint[], $2::bigint[]) AS r(first, last)
         WHERE c.position = r.first - 1
@@ -67,9 +109,10 @@ export class StoreBackedRecordedEventsLookup implements RecordedEventsLookup {
   }
 
   private async readNewEvents(): Promise<void> {
-    const [{ position }]: { position: string }[] = await this.dataSource.query(
+    const { rows } = await this.pool.query<{ position: string }>(
       `SELECT position FROM recorded_event_ids_checkpoint`,
     );
+    const [{ position }] = rows;
     let after = Number(position);
     this.remembered.coveredUpTo(after);
     for (;;) {
@@ -77,7 +120,7 @@ export class StoreBackedRecordedEventsLookup implements RecordedEventsLookup {
       if (page.length === 0) return;
       await this.insert(page);
       after = page[page.length - 1].position;
-      await this.dataSource.query(
+      await this.pool.query(
         `UPDATE recorded_event_ids_checkpoint SET position = greatest(position, $1)`,
         [after],
       );
@@ -87,7 +130,7 @@ export class StoreBackedRecordedEventsLookup implements RecordedEventsLookup {
   }
 
   private async insert(events: readonly { id: string; position: number }[]): Promise<void> {
-    await this.dataSource.query(
+    await this.pool.query(
       `INSERT INTO recorded_event_ids (event_id, position)
        SELECT * FROM unnest($1::uuid[], $2::bigint[])
        ON CONFLICT (event_id) DO NOTHING`,
