@@ -34,7 +34,8 @@ const DROP_COLUMNS = ['projection_version', 'position', 'target_event_id'];
  * both the live fold and the set-based completion derive alike.
  */
 export const timelineFactLog = {
-  async state(ids: readonly string[], tx: QueryRunner, version: string): Promise<FactLogState> {
+  /** Which of `ids` were dropped before the batch, and what the `targets` logged contribute. */
+  async state(ids: readonly string[], targets: readonly string[], tx: QueryRunner, version: string): Promise<FactLogState> {
     const state: FactLogState = { dropped: new Set(), contributions: new Map() };
     if (ids.length === 0) return state;
     const dropped = await tx.query(
@@ -42,11 +43,13 @@ export const timelineFactLog = {
       [ids],
     );
     for (const row of dropped as { target_event_id: string }[]) state.dropped.add(row.target_event_id);
+    const live = targets.filter((target) => !state.dropped.has(target));
+    if (live.length === 0) return state;
     const logged = await tx.query(
       `SELECT event_id, metric_ordinal, fiscal_year, member, amount::float8 AS amount
          FROM ${timelinePartitionOf('audit_timeline_contributions', version)}
         WHERE event_id = ANY($1::uuid[]) ORDER BY event_id, metric_ordinal`,
-      [ids],
+      [live],
     );
     for (const row of logged as { event_id: string; metric_ordinal: number; fiscal_year: number; member: string | null; amount: number | null }[]) {
       const list = state.contributions.get(row.event_id) ?? [];

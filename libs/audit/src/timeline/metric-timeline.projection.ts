@@ -96,8 +96,9 @@ export class MetricTimelineProjection implements Projection {
 
   private async fold(steps: Step[], tx: QueryRunner, version: string): Promise<void> {
     const ids = [...new Set(steps.map((step) => (step.kind === 'fact' ? step.eventId : step.target)))];
+    const targets = [...new Set(steps.flatMap((step) => (step.kind === 'drop' ? [step.target] : [])))];
     // A fact logged and not dropped has counted: it arrived before anything dropped it.
-    const { dropped, contributions } = await timelineFactLog.state(ids, tx, version);
+    const { dropped, contributions } = await timelineFactLog.state(ids, targets, tx, version);
 
     // Everything the batch may touch: the contributions arriving and those being dropped.
     const touched: Contribution[] = [];
