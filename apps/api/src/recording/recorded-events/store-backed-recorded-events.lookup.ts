@@ -129,10 +129,15 @@ export class StoreBackedRecordedEventsLookup implements RecordedEventsLookup {
     }
   }
 
+  /**
+   * In id order: a catch-up and a queued write may insert the same ids at once, and two
+   * inserts that wait on each other's rows in opposite orders would deadlock.
+   */
   private async insert(events: readonly { id: string; position: number }[]): Promise<void> {
     await this.pool.query(
       `INSERT INTO recorded_event_ids (event_id, position)
-       SELECT * FROM unnest($1::uuid[], $2::bigint[])
+       SELECT * FROM unnest($1::uuid[], $2::bigint[]) AS t(event_id, position)
+        ORDER BY event_id
        ON CONFLICT (event_id) DO NOTHING`,
       [events.map((event) => event.id), events.map((event) => event.position)],
     );
