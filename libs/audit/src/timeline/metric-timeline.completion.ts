@@ -29,13 +29,12 @@ export async function completeTimelineBuild(metrics: readonly MetricDefinition[]
        SELECT c.position, c.metric_ordinal, c.fiscal_year, c.member, c.amount, d.position AS dropped_at
          FROM ${contributions} c LEFT JOIN first_drop d USING (event_id)
         WHERE d.position IS NULL OR d.position >= c.position
-     ), delta AS MATERIALIZED (
-       SELECT metric_ordinal, fiscal_year, member, amount, position, 1 AS sign FROM applied
-       UNION ALL
-       SELECT metric_ordinal, fiscal_year, member, amount, dropped_at, -1 FROM applied WHERE dropped_at IS NOT NULL
      ), member_net AS MATERIALIZED (
        SELECT metric_ordinal, fiscal_year, member, position, sum(sign)::int AS net
-         FROM delta WHERE member IS NOT NULL GROUP BY 1, 2, 3, 4
+         FROM (SELECT metric_ordinal, fiscal_year, member, position, 1 AS sign FROM applied WHERE member IS NOT NULL
+               UNION ALL
+               SELECT metric_ordinal, fiscal_year, member, dropped_at, -1 FROM applied WHERE member IS NOT NULL AND dropped_at IS NOT NULL) d
+        GROUP BY 1, 2, 3, 4
      ), members AS (
        INSERT INTO audit_timeline_members (projection_version, metric_id, fiscal_year, member, refcount)
        SELECT $1, s.metric_id, m.fiscal_year, m.member, sum(m.net)::int
@@ -48,7 +47,13 @@ export async function completeTimelineBuild(metrics: readonly MetricDefinition[]
      ), change AS (
        SELECT metric_ordinal, fiscal_year, position, sum(change)::numeric AS change FROM crossing GROUP BY 1, 2, 3
        UNION ALL
-       SELECT metric_ordinal, fiscal_year, position, sum(sign * amount) FROM delta WHERE member IS NULL GROUP BY 1, 2, 3
+       -- An event adds at most one amount to a metric and drops at most one: the few
+       -- events that do both (supersessions) are found by joining the drops to the adds.
+       SELECT metric_ordinal, fiscal_year, position, coalesce(added.amount, 0) - coalesce(removed.amount, 0)
+         FROM (SELECT metric_ordinal, fiscal_year, position, amount FROM applied WHERE member IS NULL) added
+         FULL JOIN (SELECT metric_ordinal, fiscal_year, dropped_at AS position, amount FROM applied
+                     WHERE member IS NULL AND dropped_at IS NOT NULL) removed
+        USING (metric_ordinal, fiscal_year, position)
      )
      INSERT INTO ${timelinePartitionOf('audit_timeline_values', version)} (projection_version, metric_id, fiscal_year, position, value)
      SELECT $1, s.metric_id, c.fiscal_year, c.position,
