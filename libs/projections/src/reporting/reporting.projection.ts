@@ -6,12 +6,7 @@ import { ProjectionVersionStatus } from '../engine/projection-version.entity';
 import { CopyValue, canCopyRows, copyRows } from '../engine/copy-rows';
 import { execute, sqlLiteral } from '../engine/sql-execute';
 import { ALL } from './metric-counter.entity';
-import {
-  FactForMetrics,
-  MetricDeltas,
-  metricsByEventType,
-  parseKey,
-} from './metric-contributions';
+import { FactForMetrics, MetricDeltas, metricsByEventType, parseKey } from './metric-contributions';
 import { ReportingEvents } from './reporting-events';
 
 export const REPORTING_PROJECTION = 'reporting';
