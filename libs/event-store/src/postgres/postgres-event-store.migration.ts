@@ -32,21 +32,27 @@ CREATE TABLE IF NOT EXISTS ${schema}.events (
  * a retry and a reused id) or the expected revision does not hold, and answers the stream's
  * revision so the caller can say which.
  *
- * Its commit does not wait for the disk: the lock would otherwise be held through every
- * WAL flush, one appender after another, and appends could never share a flush. The commit
- * is still visible before the lock is released, so positions stay in commit order; the
- * caller makes it durable before answering (see `PostgresEventStore.append`).
+ * Unless `p_wait_for_disk`, its commit does not wait for the disk: under concurrent appends
+ * the lock would otherwise be held through every WAL flush, one appender after another, and
+ * appends could never share a flush. The commit is still visible before the lock is
+ * released, so positions stay in commit order; the caller makes it durable before
+ * answering (see `PostgresEventStore.append`).
  */
 export function appendFunctionMigration(schema: string, lockKey: number, channel: string): string {
   return `
-CREATE OR REPLACE FUNCTION ${schema}.append_events(p_stream_id text, p_expected text, p_events jsonb)
+-- The first version, without p_wait_for_disk, would make a call with three arguments ambiguous.
+DROP FUNCTION IF EXISTS ${schema}.append_events(text, text, jsonb);
+CREATE OR REPLACE FUNCTION ${schema}.append_events(
+  p_stream_id text, p_expected text, p_events jsonb, p_wait_for_disk boolean)
 RETURNS TABLE (r_outcome text, r_current integer, r_event_id uuid, r_stream_id text, r_revision integer, r_position bigint)
 LANGUAGE plpgsql AS $append$
 DECLARE
   v_current integer;
   v_head bigint;
 BEGIN
-  PERFORM set_config('synchronous_commit', 'off', true);
+  IF NOT p_wait_for_disk THEN
+    PERFORM set_config('synchronous_commit', 'off', true);
+  END IF;
   PERFORM pg_advisory_xact_lock(${lockKey});
   SELECT max(e.revision) INTO v_current FROM ${schema}.events e WHERE e.stream_id = p_stream_id;
   RETURN QUERY

@@ -73,6 +73,7 @@ export class PostgresEventStore implements EventStore {
   private readonly subscriptions = new Set<PostgresSubscription>();
   private readonly listener: PostgresNotificationListener | undefined;
   private readonly walFlushes = new SharedWalFlush(() => this.flushWal());
+  private appendsInFlight = 0;
   private closed = false;
 
   constructor(
@@ -129,10 +130,15 @@ export class PostgresEventStore implements EventStore {
     // a transaction holding position 11 commit before the one holding 10; a subscriber
     // that read 11 would then continue after it and never see 10. The function does it
     // all in one statement, its own transaction (see `appendFunctionMigration`).
+    // Alone, an append commits with its own flush (one round trip); beside others of this
+    // process it leaves the flush to `walFlushes`, which they share, so none of them holds
+    // the lock through a flush.
+    const waitForDisk = this.appendsInFlight === 0;
+    this.appendsInFlight += 1;
     let rows: AppendRow[];
     try {
       ({ rows } = await this.pool.query<AppendRow>(
-        `SELECT * FROM ${this.schema}.append_events($1, $2, $3::jsonb)`,
+        `SELECT * FROM ${this.schema}.append_events($1, $2, $3::jsonb, $4)`,
         [
           streamId,
           String(expectedRevision),
@@ -145,10 +151,13 @@ export class PostgresEventStore implements EventStore {
               metadata: event.metadata,
             })),
           ),
+          waitForDisk,
         ],
       ));
     } catch (error) {
       translateError(error);
+    } finally {
+      this.appendsInFlight -= 1;
     }
     const ids = events.map((event) => event.id);
     const outcome = rows[0]?.r_outcome;
@@ -158,7 +167,7 @@ export class PostgresEventStore implements EventStore {
       checkExpectedRevision(streamId, expectedRevision, currentRevision);
       return { nextExpectedRevision: currentRevision ?? -1, positions: [], written: false };
     }
-    await this.walFlushes.run();
+    if (!waitForDisk) await this.walFlushes.run();
     const positionOf = new Map(rows.map((row) => [row.r_event_id, Number(row.r_position)]));
     const firstRevision = (rows[0].r_current ?? -1) + 1;
     this.wakeAll();
