@@ -16,20 +16,22 @@ const NEVER_MS = 600_000;
 
 describeWithPostgres('projection runner once caught up', () => {
   let database: TestDatabase;
-  let stores: ProjectionTestStores;
+  let stores: ProjectionTestStores | undefined;
   let runner: ProjectionRunner | undefined;
 
+  // Creating and dropping a database takes seconds on a loaded machine.
   beforeEach(async () => {
     database = await createTestDatabase();
-  });
+  }, 30_000);
   afterEach(async () => {
     await runner?.stop();
     runner = undefined;
-    await stores.close();
+    await stores?.close();
+    stores = undefined;
     await database.drop();
-  });
+  }, 30_000);
 
-  function startRunner(idlePollMs: number): ProjectionRunner {
+  function startRunner(stores: ProjectionTestStores, idlePollMs: number): ProjectionRunner {
     runner = new ProjectionRunner({
       dataSource: stores.dataSource,
       eventStore: stores.eventStore,
@@ -41,45 +43,47 @@ describeWithPostgres('projection runner once caught up', () => {
     return runner;
   }
 
-  async function visitTotals(): Promise<[string, number][]> {
+  async function visitTotals(stores: ProjectionTestStores): Promise<[string, number][]> {
     const totals = await new MetricReportReader(stores.dataSource, SAMPLE_METRICS).totals(2023);
     return totals.map((figure) => [figure.metricId, figure.value]);
   }
 
   it('applies an append as the store announces it, without waiting for a poll', async () => {
-    stores = await openProjectionTestStores(database.url);
-    const first = await stores.eventStore.append('visits-1', [visit('2023-05-01', '39403', 30)]);
-    const live = startRunner(NEVER_MS);
+    const opened = (stores = await openProjectionTestStores(database.url));
+    const first = await opened.eventStore.append('visits-1', [visit('2023-05-01', '39403', 30)]);
+    const live = startRunner(opened, NEVER_MS);
     expect(await live.waitForPosition(first.positions[0], 10_000)).toBe(true);
 
-    const later = await stores.eventStore.append('visits-2', [
+    const later = await opened.eventStore.append('visits-2', [
       visit('2023-06-01', '39402', 15),
       visit('2023-06-02', '39402', 20),
     ]);
     expect(await live.waitForPosition(later.positions[1], 10_000)).toBe(true);
-    expect(await visitTotals()).toEqual([
+    expect(await visitTotals(opened)).toEqual([
       ['visits', 3],
       ['visit-minutes', 65],
       ['ice-age-people', 0],
     ]);
-  });
+  }, 30_000);
 
   it('finds by polling an append whose wake-up never reaches it', async () => {
     // The runner's store neither listens nor polls on its own; the append comes through
     // another store (another process, as it were), so only the runner's poll can find it.
-    stores = await openProjectionTestStores(database.url, false, { pollIntervalMs: NEVER_MS });
+    const opened = (stores = await openProjectionTestStores(database.url, false, {
+      pollIntervalMs: NEVER_MS,
+    }));
     const writerPool = new Pool({ connectionString: database.url, max: 1 });
     const writer = new PostgresEventStore(writerPool, { liveNotifications: false });
     try {
-      const first = await stores.eventStore.append('visits-1', [visit('2023-05-01', '39403', 30)]);
-      const live = startRunner(20);
+      const first = await opened.eventStore.append('visits-1', [visit('2023-05-01', '39403', 30)]);
+      const live = startRunner(opened, 20);
       expect(await live.waitForPosition(first.positions[0], 10_000)).toBe(true);
       // Past its catch-up, so the feed's first read is over before the append.
       await new Promise((resolve) => setTimeout(resolve, 200));
 
       const { positions } = await writer.append('visits-2', [visit('2023-06-01', '39402', 15)]);
       expect(await live.waitForPosition(positions[0], 10_000)).toBe(true);
-      expect(await visitTotals()).toEqual([
+      expect(await visitTotals(opened)).toEqual([
         ['visits', 2],
         ['visit-minutes', 45],
         ['ice-age-people', 0],
@@ -88,5 +92,5 @@ describeWithPostgres('projection runner once caught up', () => {
       await writer.close();
       await writerPool.end();
     }
-  });
+  }, 30_000);
 });

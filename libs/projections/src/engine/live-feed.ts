@@ -3,9 +3,8 @@ import { EventStore, StoredEvent, Subscription } from '@ledger/event-store';
 /**
  * The store's subscription, buffered up to `capacity` events, for a runner that has caught
  * up: the store wakes the subscription as an append commits (in process, or by NOTIFY), so
- * new events reach the runner without waiting for a poll, and they are read while the
- * runner's previous batch is still being applied. Reading stops while the buffer is full,
- * so memory stays bounded however far the runner falls behind.
+ * new events reach the runner without waiting for a poll. Reading stops while the buffer is
+ * full, so memory stays bounded.
  */
 export class LiveFeed {
   private readonly subscription: Subscription;

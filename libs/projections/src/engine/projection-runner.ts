@@ -190,25 +190,28 @@ export class ProjectionRunner {
   }
 
   /**
-   * Caught up: batches come from the store's subscription, which hears of each append as it
-   * commits, and a batch is whatever arrived while the previous one was applied.
+   * Caught up: each batch is everything the store holds after the checkpoint, read when the
+   * previous one is done, so batches grow with the load and their fixed costs stay shared.
+   * When nothing is left, the runner waits on the store's subscription, which hears of an
+   * append as it commits, instead of sleeping until the next poll; it goes back to reading
+   * batches once events arrive, so the subscription never reads what a batch read will.
    */
   private async followLive(build: Build): Promise<boolean> {
     const { eventStore, projection, exclusivity } = this.options;
-    const feed = new LiveFeed(eventStore, build.position, this.batchSize);
-    this.feed = feed;
     let renewedAt = Date.now();
     try {
       while (!this.stopping) {
-        // A poll may have applied what the feed delivers later; those are skipped here.
-        let events = (await feed.take(this.batchSize, this.idlePollMs)).filter(
-          (event) => event.position > build.position,
-        );
-        // A wake-up can be lost (a NOTIFY connection reconnecting): the poll bounds the lag.
-        if (events.length === 0 && !this.stopping) {
-          events = await eventStore.readAll({ after: build.position, maxCount: this.batchSize });
+        let events = await eventStore.readAll({ after: build.position, maxCount: this.batchSize });
+        if (events.length === 0) {
+          this.feed ??= new LiveFeed(eventStore, build.position, this.batchSize);
+          // A wake-up can be lost (a NOTIFY connection reconnecting): the next read after
+          // `idlePollMs` bounds the lag then.
+          events = (await this.feed.take(this.batchSize, this.idlePollMs)).filter(
+            (event) => event.position > build.position,
+          );
         }
         if (events.length > 0) {
+          await this.closeFeed();
           await this.applyBatch(build, events);
           renewedAt = Date.now();
         } else if (Date.now() - renewedAt > 1_000) {
@@ -219,9 +222,14 @@ export class ProjectionRunner {
       }
       return true;
     } finally {
-      this.feed = undefined;
-      await feed.close();
+      await this.closeFeed();
     }
+  }
+
+  private async closeFeed(): Promise<void> {
+    const feed = this.feed;
+    this.feed = undefined;
+    await feed?.close();
   }
 
   private async applyBatch(build: Build, events: readonly StoredEvent[]): Promise<void> {
