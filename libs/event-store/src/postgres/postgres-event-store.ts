@@ -161,7 +161,13 @@ export class PostgresEventStore implements EventStore {
     }
     const ids = events.map((event) => event.id);
     const outcome = rows[0]?.r_outcome;
-    if (outcome === 'existing') return retriedAppend(streamId, ids, rows);
+    if (outcome === 'existing') {
+      // The first attempt may have committed without its flush and never been answered:
+      // the retry is acknowledged only once those events are on disk too.
+      const retried = retriedAppend(streamId, ids, rows);
+      await this.walFlushes.run();
+      return retried;
+    }
     if (outcome === 'not-appended') {
       const currentRevision = rows[0].r_current;
       checkExpectedRevision(streamId, expectedRevision, currentRevision);
