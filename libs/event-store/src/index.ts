@@ -5,3 +5,4 @@ export { isUnavailable } from './postgres/postgres-errors';
 export * from './embedded/embedded-postgres';
 export * from './open-stores';
 export * from './eventstoredb/eventstoredb-event-store';
+export * from './coalesced-run';

@@ -19,7 +19,7 @@ import { appendFunctionMigration, eventStoreMigration } from './postgres-event-s
 import { translateError } from './postgres-errors';
 import { PostgresNotificationListener } from './postgres-notification-listener';
 import { PostgresSubscription } from './postgres-subscription';
-import { SharedWalFlush } from './shared-wal-flush';
+import { CoalescedRun } from '../coalesced-run';
 import { WakeSignal } from './wake-signal';
 
 export interface PostgresEventStoreOptions {
@@ -72,7 +72,7 @@ export class PostgresEventStore implements EventStore {
   private readonly watchers = new Set<WakeSignal>();
   private readonly subscriptions = new Set<PostgresSubscription>();
   private readonly listener: PostgresNotificationListener | undefined;
-  private readonly walFlushes = new SharedWalFlush(() => this.flushWal());
+  private readonly walFlushes = new CoalescedRun(() => this.flushWal());
   private appendsInFlight = 0;
   private closed = false;
 

@@ -1,6 +1,5 @@
 import { PLAN_STREAM, PlanEvent, PlanState, emptyPlan, evolvePlan } from '@ledger/domain';
-import { EventStore, StreamNotFoundError } from '@ledger/event-store';
-import { CoalescedRefresh } from '../coalesced-refresh';
+import { EventStore, StreamNotFoundError, CoalescedRun } from '@ledger/event-store';
 
 /**
  * The plan's bodies for recording, folded once and then caught up from the last revision
@@ -12,7 +11,7 @@ export class PlanBodiesCache {
   private plan: PlanState = emptyPlan();
   private bodyIds: ReadonlySet<string> = new Set();
   private nextRevision = 0;
-  private readonly refreshes = new CoalescedRefresh(() => this.catchUp());
+  private readonly refreshes = new CoalescedRun(() => this.catchUp());
 
   constructor(private readonly store: EventStore) {}
 

@@ -16,7 +16,11 @@ import { CurrentPrincipal } from '../../access/current-principal.decorator';
 import { Roles } from '../../access/roles.decorator';
 import { PLAN_BODIES_CACHE, PlanBodiesCache } from '../plan-bodies/plan-bodies.cache';
 import { InvalidEventsRefusal } from '../recording.refusals';
-import { ActivityToRecord, RecordActivities, RecordedActivities } from './record-activities.command';
+import {
+  ActivityToRecord,
+  RecordActivities,
+  RecordedActivities,
+} from './record-activities.command';
 import { RecordActivitiesRequest } from './record-activities.request.dto';
 import { NOT_A_PLAN_BODY, activitiesFromRequest } from './record-activities.request-validation';
 import { RecordActivitiesResponse } from './record-activities.response.dto';

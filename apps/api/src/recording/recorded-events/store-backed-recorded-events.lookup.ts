@@ -1,6 +1,5 @@
-import { EventStore } from '@ledger/event-store';
+import { EventStore, CoalescedRun } from '@ledger/event-store';
 import { Pool } from 'pg';
-import { CoalescedRefresh } from '../coalesced-refresh';
 import { RecordedEventsLookup } from './recorded-events.lookup';
 import { RememberedRanges } from './remembered-ranges';
 
@@ -34,10 +33,10 @@ const POOL_SIZE = 4;
  */
 export class StoreBackedRecordedEventsLookup implements RecordedEventsLookup {
   /** Concurrent lookups share one catch-up rather than each reading the same events. */
-  private readonly catchUps = new CoalescedRefresh(() => this.readNewEvents());
+  private readonly catchUps = new CoalescedRun(() => this.readNewEvents());
   private readonly remembered = new RememberedRanges();
   private queued: { id: string; position: number }[] = [];
-  private readonly writes = new CoalescedRefresh(() => this.writeQueued());
+  private readonly writes = new CoalescedRun(() => this.writeQueued());
 
   constructor(
     private readonly pool: Pool,

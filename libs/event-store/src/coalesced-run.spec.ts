@@ -1,10 +1,10 @@
-import { SharedWalFlush } from './shared-wal-flush';
+import { CoalescedRun } from './coalesced-run';
 
-describe('SharedWalFlush', () => {
+describe('CoalescedRun', () => {
   it('answers callers during a flush with one flush that starts after it', async () => {
     const started: number[] = [];
     const finish: (() => void)[] = [];
-    const shared = new SharedWalFlush(
+    const shared = new CoalescedRun(
       () =>
         new Promise<void>((resolve) => {
           started.push(started.length + 1);
@@ -27,7 +27,7 @@ describe('SharedWalFlush', () => {
 
   it('passes a failed flush to its callers and flushes afresh for the next', async () => {
     let calls = 0;
-    const shared = new SharedWalFlush(async () => {
+    const shared = new CoalescedRun(async () => {
       calls += 1;
       if (calls === 1) throw new Error('connection lost');
     });

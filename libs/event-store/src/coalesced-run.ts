@@ -1,14 +1,15 @@
 /**
- * WAL flushes shared by concurrent appenders: at most one in flight and one queued, and a
- * caller is answered by a flush that started after its call, so it covers the caller's
- * commit. Under load one flush answers every append that committed while the one before
- * it was running, instead of one round trip and one disk flush each.
+ * One piece of work (a WAL flush, a catch-up read) shared by any number of concurrent
+ * callers: at most one run in flight and one queued, and a caller is answered by a run
+ * that started after its call, so it covers everything done before the caller asked.
+ * Under load one run answers every caller that arrived while the one before it was going,
+ * instead of one run each.
  */
-export class SharedWalFlush {
+export class CoalescedRun {
   private running: Promise<void> | null = null;
   private queued: Promise<void> | null = null;
 
-  constructor(private readonly flush: () => Promise<void>) {}
+  constructor(private readonly work: () => Promise<void>) {}
 
   run(): Promise<void> {
     if (this.queued) return this.queued;
@@ -24,7 +25,7 @@ export class SharedWalFlush {
   }
 
   private start(): Promise<void> {
-    const running = this.flush().finally(() => {
+    const running = this.work().finally(() => {
       if (this.running === running) this.running = null;
     });
     this.running = running;
