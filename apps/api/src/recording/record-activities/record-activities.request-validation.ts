@@ -1,18 +1,15 @@
 import { AuthenticatedPrincipal } from '@ledger/access';
 import { isActivityType } from '@ledger/domain';
-import { plainToInstance } from 'class-transformer';
-import { ValidationError, validateSync } from 'class-validator';
 import { BodyNotAllowedRefusal } from '../../access/access.refusals';
 import { ACTIVITY_REQUEST_DATA } from '../activities/activity-request-data';
 import { EventError, InvalidEventsRefusal } from '../recording.refusals';
 import { ActivityToRecord } from './record-activities.command';
 import { validateActivities } from './record-activities.decide';
 import { ActivityEventRequest, MAX_EVENTS_PER_BATCH } from './record-activities.request.dto';
+import { requestObjectErrors } from './request-object.validation';
 
 /** The reason given for a body the plan does not name. */
 export const NOT_A_PLAN_BODY = 'is not a body of the plan';
-
-const STRICT = { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true };
 
 /**
  * Events are flat; class-transformer recurses once per level, so a body nested thousands
@@ -55,12 +52,12 @@ export function activitiesFromRequest(
       errors.push({ index, id, ...unsafe });
       return;
     }
-    const envelope = plainToInstance(ActivityEventRequest, raw);
-    errors.push(...flatten(validateSync(envelope, STRICT)).map((e) => ({ index, id, ...e })));
+    errors.push(
+      ...requestObjectErrors(ActivityEventRequest, raw).map((e) => ({ index, id, ...e })),
+    );
     if (isActivityType(raw.type) && isObject(raw.data)) {
-      const data = plainToInstance(ACTIVITY_REQUEST_DATA[raw.type], raw.data);
       errors.push(
-        ...flatten(validateSync(data, STRICT)).map((e) => ({
+        ...requestObjectErrors(ACTIVITY_REQUEST_DATA[raw.type], raw.data).map((e) => ({
           index,
           id,
           field: `data.${e.field}`,
@@ -167,24 +164,6 @@ function duplicateIds(events: readonly unknown[]): EventError[] {
       });
   });
   return errors;
-}
-
-/** class-validator nests nothing here (the DTOs are flat); one error per failed constraint. */
-function flatten(errors: readonly ValidationError[]): { field: string; reason: string }[] {
-  return errors.flatMap((error) =>
-    Object.entries(error.constraints ?? {}).map(([constraint, message]) => ({
-      field: error.property,
-      reason:
-        constraint === 'whitelistValidation'
-          ? 'is not a field of this event'
-          : stripProperty(message, error.property),
-    })),
-  );
-}
-
-/** class-validator's built-in messages start with the property name; ours do not. */
-function stripProperty(message: string, property: string): string {
-  return message.startsWith(`${property} `) ? message.slice(property.length + 1) : message;
 }
 
 function byIndex(a: EventError, b: EventError): number {
