@@ -38,6 +38,8 @@ const DEFAULT_SCHEMA = 'event_store';
 const DEFAULT_PAGE_SIZE = 1_000;
 const POLL_INTERVAL_MS = 250;
 const IDENTIFIER = /^[a-z_][a-z0-9_]{0,40}$/;
+/** Names the WAL records written only to force a flush, for anyone decoding the WAL. */
+const WAL_FLUSH_PREFIX = 'ledger-event-store-flush';
 
 interface EventRow {
   position: string;
@@ -186,14 +188,17 @@ export class PostgresEventStore implements EventStore {
 
   /**
    * Waits until the WAL is on disk up to now, so an append committed without waiting for
-   * the disk is durable before it is acknowledged. A transaction that takes a transaction id
-   * commits with a WAL flush up to its own commit record, which lies after the append's
-   * (the WAL is one sequence). Appenders share them (`walFlushes`), none of them holding
-   * the store's lock meanwhile.
+   * the disk is durable before it is acknowledged. A transaction that wrote WAL commits
+   * with a flush up to its own commit record, which lies after the append's (the WAL is one
+   * sequence). It must write WAL: one that only takes a transaction id (`SELECT
+   * pg_current_xact_id()`) commits without any flush, since PostgreSQL flushes at commit
+   * only for transactions that wrote WAL before their commit record. A transactional
+   * logical message is the smallest such write and touches no table. Appenders share the
+   * flushes (`walFlushes`), none of them holding the store's lock meanwhile.
    */
   private async flushWal(): Promise<void> {
     try {
-      await this.pool.query(`SELECT pg_current_xact_id()`);
+      await this.pool.query(`SELECT pg_logical_emit_message(true, '${WAL_FLUSH_PREFIX}', '')`);
     } catch (error) {
       translateError(error);
     }
