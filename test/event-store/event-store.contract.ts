@@ -68,7 +68,12 @@ export function describeEventStoreContract(
           correlationId: randomUUID(),
           causationId: randomUUID(),
         },
-        data: { channel: 'email', iceAgeGeneration: true, nested: { list: [1, 2, 3] }, text: '高知' },
+        data: {
+          channel: 'email',
+          iceAgeGeneration: true,
+          nested: { list: [1, 2, 3] },
+          text: '高知',
+        },
         schemaVersion: 2,
       });
       const before = Date.now();
@@ -166,6 +171,72 @@ export function describeEventStoreContract(
       expect(await store.headPosition()).toBeGreaterThan(head);
       const all = await store.readAll();
       expect(all.filter((e) => e.id === batch[0].id)).toHaveLength(1);
+    });
+
+    it('appends to several streams at once, each with its own revisions and positions', async () => {
+      const [first, second] = [stream(), stream()];
+      await store.append(second, [newEvent()], 'no_stream');
+      const batches = [[newEvent()], [newEvent(), newEvent()]];
+
+      const outcomes = await store.appendToStreams([
+        { streamId: first, events: batches[0], expectedRevision: 'no_stream' },
+        { streamId: second, events: batches[1], expectedRevision: 0 },
+      ]);
+
+      expect(outcomes.map((outcome) => outcome.ok && outcome.result.nextExpectedRevision)).toEqual([
+        0, 2,
+      ]);
+      expect(outcomes.map((outcome) => outcome.ok && outcome.result.written)).toEqual([true, true]);
+      const stored = [...(await store.readStream(first)), ...(await store.readStream(second))];
+      const positions = outcomes.flatMap((outcome) => (outcome.ok ? outcome.result.positions : []));
+      expect(stored.map((e) => [e.id, e.revision])).toEqual([
+        [batches[0][0].id, 0],
+        [stored[1].id, 0],
+        [batches[1][0].id, 1],
+        [batches[1][1].id, 2],
+      ]);
+      expect(positions).toEqual([stored[0].position, stored[2].position, stored[3].position]);
+      expect(stored[2].position).toBeLessThan(stored[3].position);
+    });
+
+    it('refuses one append of several on its own, writing the others', async () => {
+      const [taken, fresh, elsewhere] = [stream(), stream(), stream()];
+      await store.append(taken, [newEvent()], 'no_stream');
+      const refused = newEvent();
+      const written = newEvent();
+
+      const outcomes = await store.appendToStreams([
+        { streamId: taken, events: [refused], expectedRevision: 'no_stream' },
+        { streamId: fresh, events: [written], expectedRevision: 'no_stream' },
+        { streamId: elsewhere, events: [newEvent(), newEvent()], expectedRevision: 5 },
+      ]);
+
+      expect(outcomes.map((outcome) => outcome.ok)).toEqual([false, true, false]);
+      expect(outcomes[0].ok === false && outcomes[0].error).toBeInstanceOf(
+        WrongExpectedRevisionError,
+      );
+      expect(outcomes[2].ok === false && outcomes[2].error).toBeInstanceOf(
+        WrongExpectedRevisionError,
+      );
+      expect((await store.readStream(taken)).map((e) => e.id)).not.toContain(refused.id);
+      expect((await store.readStream(fresh)).map((e) => e.id)).toEqual([written.id]);
+      await expect(store.readStream(elsewhere)).rejects.toBeInstanceOf(StreamNotFoundError);
+    });
+
+    it('answers an append of several already stored with the original result', async () => {
+      const [retried, fresh] = [stream(), stream()];
+      const batch = [newEvent(), newEvent()];
+      const original = await store.append(retried, batch, 'no_stream');
+
+      const outcomes = await store.appendToStreams([
+        { streamId: retried, events: batch, expectedRevision: 'no_stream' },
+        { streamId: fresh, events: [newEvent()], expectedRevision: 'no_stream' },
+      ]);
+
+      expect(outcomes[0]).toEqual({ ok: true, result: { ...original, written: false } });
+      expect(outcomes[1].ok && outcomes[1].result.written).toBe(true);
+      expect(await store.readStream(retried)).toHaveLength(2);
+      expect(await store.appendToStreams([])).toEqual([]);
     });
 
     it('reads a stream backwards, from a revision, and a bounded number of events', async () => {

@@ -55,6 +55,19 @@ export interface AppendResult {
   written: boolean;
 }
 
+/** One of the appends of `appendToStreams`. */
+export interface StreamAppend {
+  streamId: string;
+  events: readonly NewEvent[];
+  expectedRevision?: ExpectedRevision;
+}
+
+/**
+ * What one append of `appendToStreams` came to: its result, or the refusal `append` would
+ * have thrown (`WrongExpectedRevisionError`, `DuplicateEventIdError`), having written nothing.
+ */
+export type StreamAppendOutcome = { ok: true; result: AppendResult } | { ok: false; error: Error };
+
 export interface ReadStreamOptions {
   direction?: 'forwards' | 'backwards';
   /** First revision to read (inclusive); defaults to the start, or the end backwards. */
@@ -92,6 +105,14 @@ export interface EventStore {
     events: readonly NewEvent[],
     expectedRevision?: ExpectedRevision,
   ): Promise<AppendResult>;
+  /**
+   * Appends to several distinct streams at once, each append on its own terms as if it were
+   * a separate concurrent `append`: all or none of its events, checked against its own
+   * expected revision, and one refused does not keep the others from being written. The
+   * outcomes come in the order of `appends`. Rejects as a whole only when the store cannot
+   * answer; as with `append`, some of the appends may then have been written.
+   */
+  appendToStreams(appends: readonly StreamAppend[]): Promise<StreamAppendOutcome[]>;
   /** Throws `StreamNotFoundError` when the stream has no events. */
   readStream(streamId: string, options?: ReadStreamOptions): Promise<StoredEvent[]>;
   /** A page of the global order. */

@@ -23,6 +23,8 @@ import {
   ReadAllOptions,
   ReadStreamOptions,
   StoredEvent,
+  StreamAppend,
+  StreamAppendOutcome,
   SubscribeOptions,
   Subscription,
 } from '../event-store.port';
@@ -119,6 +121,23 @@ export class EventStoreDbEventStore implements EventStore {
       // Servers before 22 answer a retry with no position at all.
       written: appended.position !== undefined && appended.position.commit > headBefore,
     };
+  }
+
+  /**
+   * EventStoreDB writes one stream per call (a multi-stream transaction it does not have);
+   * the appends go side by side, each refused or written on its own.
+   */
+  async appendToStreams(appends: readonly StreamAppend[]): Promise<StreamAppendOutcome[]> {
+    const settled = await Promise.allSettled(
+      appends.map((append) => this.append(append.streamId, append.events, append.expectedRevision)),
+    );
+    return settled.map((result): StreamAppendOutcome => {
+      if (result.status === 'fulfilled') return { ok: true, result: result.value };
+      const error: unknown = result.reason;
+      if (error instanceof WrongExpectedRevisionError || error instanceof DuplicateEventIdError)
+        return { ok: false, error };
+      throw error;
+    });
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {

@@ -80,5 +80,25 @@ BEGIN
   PERFORM pg_notify('${channel}', '');
 END
 $append$;
+
+-- Several appends, each to its own stream, under one take of the lock and in one commit; each
+-- is checked and answered as append_events answers it alone (rows tagged with its index).
+CREATE OR REPLACE FUNCTION ${schema}.append_to_streams(p_appends jsonb, p_wait_for_disk boolean)
+RETURNS TABLE (r_index integer, r_outcome text, r_current integer, r_event_id uuid, r_stream_id text, r_revision integer, r_position bigint)
+LANGUAGE plpgsql AS $append_many$
+DECLARE
+  v_append jsonb;
+  v_index integer;
+BEGIN
+  IF NOT p_wait_for_disk THEN
+    PERFORM set_config('synchronous_commit', 'off', true);
+  END IF;
+  PERFORM pg_advisory_xact_lock(${lockKey});
+  FOR v_append, v_index IN SELECT t.x, t.n::integer FROM jsonb_array_elements(p_appends) WITH ORDINALITY AS t(x, n) LOOP
+    RETURN QUERY SELECT v_index - 1, a.*
+      FROM ${schema}.append_events(v_append->>'streamId', v_append->>'expected', v_append->'events', p_wait_for_disk) AS a;
+  END LOOP;
+END
+$append_many$;
 `;
 }

@@ -1,4 +1,4 @@
-import { Pool } from 'pg';
+import { Pool, QueryResultRow } from 'pg';
 import {
   AppendResult,
   EventStore,
@@ -7,6 +7,8 @@ import {
   ReadAllOptions,
   ReadStreamOptions,
   StoredEvent,
+  StreamAppend,
+  StreamAppendOutcome,
   SubscribeOptions,
   Subscription,
 } from '../event-store.port';
@@ -132,58 +134,83 @@ export class PostgresEventStore implements EventStore {
     // a transaction holding position 11 commit before the one holding 10; a subscriber
     // that read 11 would then continue after it and never see 10. The function does it
     // all in one statement, its own transaction (see `appendFunctionMigration`).
-    // Alone, an append commits with its own flush (one round trip); beside others of this
-    // process it leaves the flush to `walFlushes`, which they share, so none of them holds
-    // the lock through a flush.
+    const { rows, flushed } = await this.callAppending<AppendRow>(
+      (waitForDisk) =>
+        `SELECT * FROM ${this.schema}.append_events($1, $2, $3::jsonb, ${waitForDisk})`,
+      [streamId, String(expectedRevision), eventsJson(events)],
+    );
+    const outcome = appendOutcome(streamId, events, expectedRevision, rows);
+    if (!outcome.ok) throw outcome.error;
+    // A retry's first attempt may have committed without its flush and never been answered:
+    // the retry is acknowledged only once those events are on disk too.
+    if (!flushed || isRetry(outcome.result)) await this.walFlushes.run();
+    if (outcome.result.written) this.wakeAll();
+    return outcome.result;
+  }
+
+  async appendToStreams(appends: readonly StreamAppend[]): Promise<StreamAppendOutcome[]> {
+    const outcomes: (StreamAppendOutcome | undefined)[] = appends.map(({ events }) => {
+      const repeated = repeatedIds(events);
+      return repeated.length > 0
+        ? { ok: false, error: new DuplicateEventIdError(repeated) }
+        : undefined;
+    });
+    const sent = appends.filter((_, i) => outcomes[i] === undefined);
+    if (sent.length === 0) return outcomes as StreamAppendOutcome[];
+    // One call, one take of the lock and one commit for all of them: a batch's claims are a
+    // few dozen one-event appends, each of which would otherwise queue for the lock.
+    const { rows, flushed } = await this.callAppending<AppendRow & { r_index: number }>(
+      (waitForDisk) => `SELECT * FROM ${this.schema}.append_to_streams($1::jsonb, ${waitForDisk})`,
+      [
+        `[${sent
+          .map(
+            (append) =>
+              `{"streamId":${JSON.stringify(append.streamId)},"expected":${JSON.stringify(
+                String(append.expectedRevision ?? 'any'),
+              )},"events":${eventsJson(append.events)}}`,
+          )
+          .join(',')}]`,
+      ],
+    );
+    const rowsOf = sent.map((): AppendRow[] => []);
+    for (const row of rows) rowsOf[row.r_index].push(row);
+    let sentIndex = 0;
+    const answered = outcomes.map((outcome, i) => {
+      if (outcome !== undefined) return outcome;
+      const append = appends[i];
+      return appendOutcome(
+        append.streamId,
+        append.events,
+        append.expectedRevision ?? 'any',
+        rowsOf[sentIndex++],
+      );
+    });
+    const written = answered.some((outcome) => outcome.ok && outcome.result.written);
+    const retried = answered.some((outcome) => outcome.ok && isRetry(outcome.result));
+    if (!flushed || retried) await this.walFlushes.run();
+    if (written) this.wakeAll();
+    return answered;
+  }
+
+  /**
+   * Runs an appending statement. Alone in this process, it commits with its own flush (one
+   * round trip, `flushed`); beside others it commits without one and leaves the flush to
+   * `walFlushes`, which they share, so none of them holds the lock through a flush.
+   */
+  private async callAppending<Row extends QueryResultRow>(
+    statement: (waitForDisk: boolean) => string,
+    values: unknown[],
+  ): Promise<{ rows: Row[]; flushed: boolean }> {
     const waitForDisk = this.appendsInFlight === 0;
     this.appendsInFlight += 1;
-    let rows: AppendRow[];
     try {
-      ({ rows } = await this.pool.query<AppendRow>(
-        `SELECT * FROM ${this.schema}.append_events($1, $2, $3::jsonb, $4)`,
-        [
-          streamId,
-          String(expectedRevision),
-          JSON.stringify(
-            events.map((event) => ({
-              id: event.id,
-              type: event.type,
-              schemaVersion: event.schemaVersion,
-              data: event.data,
-              metadata: event.metadata,
-            })),
-          ),
-          waitForDisk,
-        ],
-      ));
+      const { rows } = await this.pool.query<Row>(statement(waitForDisk), values);
+      return { rows, flushed: waitForDisk };
     } catch (error) {
       translateError(error);
     } finally {
       this.appendsInFlight -= 1;
     }
-    const ids = events.map((event) => event.id);
-    const outcome = rows[0]?.r_outcome;
-    if (outcome === 'existing') {
-      // The first attempt may have committed without its flush and never been answered:
-      // the retry is acknowledged only once those events are on disk too.
-      const retried = retriedAppend(streamId, ids, rows);
-      await this.walFlushes.run();
-      return retried;
-    }
-    if (outcome === 'not-appended') {
-      const currentRevision = rows[0].r_current;
-      checkExpectedRevision(streamId, expectedRevision, currentRevision);
-      return { nextExpectedRevision: currentRevision ?? -1, positions: [], written: false };
-    }
-    if (!waitForDisk) await this.walFlushes.run();
-    const positionOf = new Map(rows.map((row) => [row.r_event_id, Number(row.r_position)]));
-    const firstRevision = (rows[0].r_current ?? -1) + 1;
-    this.wakeAll();
-    return {
-      nextExpectedRevision: firstRevision + events.length - 1,
-      positions: ids.map((id) => positionOf.get(id.toLowerCase()) as number),
-      written: true,
-    };
   }
 
   /**
@@ -287,6 +314,60 @@ export class PostgresEventStore implements EventStore {
   }
 }
 
+/** Events found already stored, whose first append may have committed without a flush. */
+function isRetry(result: AppendResult): boolean {
+  return !result.written && result.positions.length > 0;
+}
+
+/** The events as `append_events` takes them. */
+function eventsJson(events: readonly NewEvent[]): string {
+  return JSON.stringify(
+    events.map((event) => ({
+      id: event.id,
+      type: event.type,
+      schemaVersion: event.schemaVersion,
+      data: event.data,
+      metadata: event.metadata,
+    })),
+  );
+}
+
+/** What the rows `append_events` answered for one append mean for its caller. */
+function appendOutcome(
+  streamId: string,
+  events: readonly NewEvent[],
+  expectedRevision: ExpectedRevision,
+  rows: readonly AppendRow[],
+): StreamAppendOutcome {
+  try {
+    const ids = events.map((event) => event.id);
+    const outcome = rows[0]?.r_outcome;
+    if (outcome === 'existing') return { ok: true, result: retriedAppend(streamId, ids, rows) };
+    if (outcome === 'not-appended') {
+      const currentRevision = rows[0].r_current;
+      checkExpectedRevision(streamId, expectedRevision, currentRevision);
+      return {
+        ok: true,
+        result: { nextExpectedRevision: currentRevision ?? -1, positions: [], written: false },
+      };
+    }
+    const positionOf = new Map(rows.map((row) => [row.r_event_id, Number(row.r_position)]));
+    const firstRevision = (rows[0].r_current ?? -1) + 1;
+    return {
+      ok: true,
+      result: {
+        nextExpectedRevision: firstRevision + events.length - 1,
+        positions: ids.map((id) => positionOf.get(id.toLowerCase()) as number),
+        written: true,
+      },
+    };
+  } catch (error) {
+    if (error instanceof WrongExpectedRevisionError || error instanceof DuplicateEventIdError)
+      return { ok: false, error };
+    throw error;
+  }
+}
+
 function checkExpectedRevision(
   streamId: string,
   expected: ExpectedRevision,
@@ -306,7 +387,11 @@ function checkExpectedRevision(
  * All ids already stored in this stream, in the given order, as one run of revisions:
  * the earlier append succeeded and this is its retry. Anything else reuses ids.
  */
-function retriedAppend(streamId: string, ids: string[], existing: AppendRow[]): AppendResult {
+function retriedAppend(
+  streamId: string,
+  ids: string[],
+  existing: readonly AppendRow[],
+): AppendResult {
   const byId = new Map(existing.map((row) => [row.r_event_id, row]));
   const found = ids.map((id) => byId.get(id.toLowerCase()));
   const first = found[0]?.r_revision;

@@ -34,6 +34,7 @@ export class SharedStoreReads {
     const store = this.store;
     return {
       append: (...args) => store.append(...args),
+      appendToStreams: (appends) => store.appendToStreams(appends),
       readStream: (...args) => store.readStream(...args),
       readAll: (options) => this.readAll(index, options),
       subscribe: (...args) => store.subscribe(...args),
