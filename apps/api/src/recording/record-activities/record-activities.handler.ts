@@ -85,10 +85,9 @@ export class RecordActivitiesHandler implements ICommandHandler<
     if (claims.length > 0) await this.refuseIdsRecordedElsewhere(command);
 
     const taken: { claim: Claim; revision: number }[] = [];
-    const reservations: StoredPosition[] = [];
     try {
-      await this.reserveAll(claims, taken, reservations);
-      return await this.append(command, reservations);
+      await this.reserveAll(claims, taken);
+      return await this.append(command);
     } catch (error) {
       // Only a definite refusal releases the claims: after an unavailable store the batch
       // may have been written, and its claims must then stand.
@@ -98,19 +97,44 @@ export class RecordActivitiesHandler implements ICommandHandler<
   }
 
   /**
-   * Takes the claims side by side (a batch of 1000 holds a score of declarations); every
-   * claim taken is in `taken` before the first refusal is thrown, so it can be released.
+   * Takes the claims: first all of them as new reservations in one call to the store (a
+   * batch of 1000 holds a few dozen, nearly all first claims), then, side by side, each
+   * one whose stream exists from a fresh load. Every claim taken is in `taken` before the
+   * first refusal is thrown, so it can be released.
    */
   private async reserveAll(
     claims: readonly Claim[],
     taken: { claim: Claim; revision: number }[],
-    written: StoredPosition[],
   ): Promise<void> {
-    const results = await Promise.allSettled(claims.map((claim) => this.reserve(claim, written)));
+    if (claims.length === 0) return;
+    const events = claims.map((claim) =>
+      this.reservationEvent({ type: 'ClaimReserved', data: { eventId: claim.eventId } }),
+    );
+    const outcomes = await this.store.appendToStreams(
+      claims.map((claim, i) => ({
+        streamId: claim.streamId,
+        events: [events[i]],
+        expectedRevision: 'no_stream' as const,
+      })),
+    );
     let refusal: { reason: unknown } | undefined;
+    const existing: Claim[] = [];
+    const written: StoredPosition[] = [];
+    outcomes.forEach((outcome, i) => {
+      if (outcome.ok) {
+        taken.push({ claim: claims[i], revision: outcome.result.nextExpectedRevision });
+        written.push(...storedPositions([events[i]], outcome.result.positions));
+      } else if (outcome.error instanceof WrongExpectedRevisionError) {
+        existing.push(claims[i]);
+      } else {
+        refusal ??= { reason: outcome.error };
+      }
+    });
+    await this.recorded.remember(written);
+    const results = await Promise.allSettled(existing.map((claim) => this.reserveExisting(claim)));
     results.forEach((result, i) => {
       if (result.status === 'rejected') refusal ??= result;
-      else if (result.value !== null) taken.push({ claim: claims[i], revision: result.value });
+      else if (result.value !== null) taken.push({ claim: existing[i], revision: result.value });
     });
     if (refusal) throw refusal.reason;
   }
@@ -141,20 +165,10 @@ export class RecordActivitiesHandler implements ICommandHandler<
   }
 
   /**
-   * The revision written, or null when the claim was already ours (a retried batch). The
-   * reservation events written go to `written`, for the recorded-ids lookup.
+   * A claim whose reservation stream exists: the revision written, or null when the claim
+   * was already ours (a retried batch).
    */
-  private async reserve(claim: Claim, written: StoredPosition[]): Promise<number | null> {
-    // Nearly every claim is a first one: try it on a new stream before reading anything.
-    const first: ReservationEvent = { type: 'ClaimReserved', data: { eventId: claim.eventId } };
-    try {
-      const events = [this.reservationEvent(first)];
-      const result = await this.store.append(claim.streamId, events, 'no_stream');
-      written.push(...storedPositions(events, result.positions));
-      return result.nextExpectedRevision;
-    } catch (error) {
-      if (!(error instanceof WrongExpectedRevisionError)) throw error;
-    }
+  private async reserveExisting(claim: Claim): Promise<number | null> {
     const state = await this.loadReservation(claim.streamId);
     const holderRecorded =
       state.status === 'held' && state.eventId !== claim.eventId
@@ -169,7 +183,7 @@ export class RecordActivitiesHandler implements ICommandHandler<
       case 'reserve': {
         const events = decision.events.map((event) => this.reservationEvent(event));
         const result = await this.store.append(claim.streamId, events, decision.expectedRevision);
-        written.push(...storedPositions(events, result.positions));
+        await this.remember(events, result.positions);
         return result.nextExpectedRevision;
       }
       default: {
@@ -179,10 +193,7 @@ export class RecordActivitiesHandler implements ICommandHandler<
     }
   }
 
-  private async append(
-    command: RecordActivities,
-    reservations: readonly StoredPosition[],
-  ): Promise<RecordedActivities> {
+  private async append(command: RecordActivities): Promise<RecordedActivities> {
     const streamId = recordingStreamOf(command.activities);
     const events = toNewEvents(command);
     let result;
@@ -194,9 +205,21 @@ export class RecordActivitiesHandler implements ICommandHandler<
       if (error instanceof DuplicateEventIdError) await this.refuseIdsRecordedElsewhere(command);
       throw error;
     }
-    const positions = storedPositions(events, result.positions);
-    await this.recorded.remember([...reservations, ...positions]);
+    const positions = await this.remember(events, result.positions);
     return { streamId, written: result.written, events: positions };
+  }
+
+  /**
+   * At once, not with the batch: until the lookup knows them, every lookup's catch-up must
+   * read them, and everything appended after them, back from the store.
+   */
+  private async remember(
+    events: readonly NewEvent[],
+    positions: readonly number[],
+  ): Promise<StoredPosition[]> {
+    const stored = storedPositions(events, positions);
+    await this.recorded.remember(stored);
+    return stored;
   }
 
   private async loadReservation(streamId: string): Promise<ReservationState> {

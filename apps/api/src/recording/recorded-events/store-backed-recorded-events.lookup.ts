@@ -66,7 +66,17 @@ export class StoreBackedRecordedEventsLookup implements RecordedEventsLookup {
   async findExisting(ids: readonly string[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
     await this.writes.run().catch(() => undefined);
+    // The table holds only stored ids, so ids it has need no catch-up; those it lacks may
+    // have been appended since its last one.
+    const found = await this.inTable(ids);
+    if (found.size === ids.length) return found;
     await this.catchUp();
+    const missing = ids.filter((id) => !found.has(id));
+    for (const id of await this.inTable(missing)) found.add(id);
+    return found;
+  }
+
+  private async inTable(ids: readonly string[]): Promise<Set<string>> {
     const { rows } = await this.pool.query<{ event_id: string }>(
       `SELECT event_id FROM recorded_event_ids WHERE event_id = ANY($1::uuid[])`,
       [ids],
@@ -115,17 +125,35 @@ export class StoreBackedRecordedEventsLookup implements RecordedEventsLookup {
     let after = Number(position);
     this.remembered.coveredUpTo(after);
     for (;;) {
-      const page = await this.eventStore.readAll({ after, maxCount: CATCH_UP_PAGE });
-      if (page.length === 0) return;
-      await this.insert(page);
-      after = page[page.length - 1].position;
-      await this.pool.query(
-        `UPDATE recorded_event_ids_checkpoint SET position = greatest(position, $1)`,
-        [after],
-      );
-      this.remembered.coveredUpTo(after);
-      if (page.length < CATCH_UP_PAGE) return;
+      // Remembered runs are in the table already: read only the gap before the first one.
+      // Positions are dense, so the gap holds exactly `next.first - after - 1` events, all
+      // committed (positions are handed out in commit order).
+      const next = this.remembered.list()[0];
+      const gap = next === undefined ? CATCH_UP_PAGE : next.first - after - 1;
+      if (gap > 0) {
+        const page = await this.eventStore.readAll({
+          after,
+          maxCount: Math.min(gap, CATCH_UP_PAGE),
+        });
+        if (page.length === 0) return;
+        await this.insert(page);
+        after = page[page.length - 1].position;
+        if (next === undefined && page.length < CATCH_UP_PAGE) {
+          await this.moveCheckpoint(after);
+          return;
+        }
+      }
+      if (next !== undefined && after >= next.first - 1) after = Math.max(after, next.last);
+      await this.moveCheckpoint(after);
     }
+  }
+
+  private async moveCheckpoint(to: number): Promise<void> {
+    await this.pool.query(
+      `UPDATE recorded_event_ids_checkpoint SET position = greatest(position, $1)`,
+      [to],
+    );
+    this.remembered.coveredUpTo(to);
   }
 
   /**
