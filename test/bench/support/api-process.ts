@@ -152,19 +152,9 @@ async function waitUntilHealthy(
 
 /** `npm run cli -- keys create --role recorder --body …` prints the key on its last line. */
 async function createRecorderKey(env: NodeJS.ProcessEnv): Promise<string> {
-  const cli = spawn(
-    process.execPath,
-    [
-      ...COMPILED,
-      join(DIST, 'apps', 'cli', 'src', 'main.js'),
-      'keys',
-      'create',
-      '--role',
-      'recorder',
-      '--body',
-      RECORDER_BODY,
-    ],
-    { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] },
+  const cli = spawnCompiledCli(
+    ['keys', 'create', '--role', 'recorder', '--body', RECORDER_BODY],
+    env,
   );
   let stdout = '';
   let stderr = '';
@@ -176,10 +166,19 @@ async function createRecorderKey(env: NodeJS.ProcessEnv): Promise<string> {
   return lines[lines.length - 1].trim();
 }
 
+/** The admin CLI, compiled, as `npm run cli -- <args>` runs it; `compileOnce` first. */
+export function spawnCompiledCli(args: readonly string[], env: NodeJS.ProcessEnv): ChildProcess {
+  return spawn(
+    process.execPath,
+    [...COMPILED, join(DIST, 'apps', 'cli', 'src', 'main.js'), ...args],
+    { cwd: ROOT, env: { ...env, ...COMPILED_ENV }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+}
+
 let compiled: Promise<void> | undefined;
 
 /** Compiles the tree once per bench run (about 20 s), so every api started measures the same code. */
-function compileOnce(): Promise<void> {
+export function compileOnce(): Promise<void> {
   compiled ??= (async () => {
     const tsc = spawn(
       process.execPath,

@@ -8,8 +8,18 @@ import {
   formatRebuildProgress,
   rebuildProjections,
 } from '@ledger/projections';
+import { setFlagsFromString } from 'node:v8';
 import { CliCommand, UsageError } from '../cli-command';
 import { BuildInUseError, discardInterruptedBuild, interruptedBuilds } from './interrupted-builds';
+
+/**
+ * A rebuild holds a bounded window of the store (a few pages of events), but nearly all it
+ * reads becomes garbage after a page or two, and V8 by default lets the old generation
+ * grow to about four times what is live before collecting it: some 200 MB for the ~45 MB
+ * a rebuild keeps. Growing by half instead keeps the process near what it holds, for a few
+ * more (incremental) collections that cost no measurable rate.
+ */
+const REBUILD_HEAP_GROWING_PERCENT = 50;
 
 /**
  * Builds every projection anew (the reporting read models and the audit's metric timeline),
@@ -26,6 +36,7 @@ export const rebuildCommand: CliCommand = {
     if (positional.length > 0) throw new UsageError(`unexpected ${positional.join(' ')}`);
     const unknown = Object.keys(options).filter((name) => name !== 'from-zero');
     if (unknown.length > 0) throw new UsageError(`unknown option --${unknown[0]}`);
+    setFlagsFromString(`--heap-growing-percent=${REBUILD_HEAP_GROWING_PERCENT}`);
     const readModels = createReadModelDataSource(databaseUrl, 4);
     await readModels.initialize();
     // The audit tables' own migrations run before the timeline is rebuilt into them.
