@@ -29,7 +29,13 @@ export interface HttpAnswer {
  * listening on 127.0.0.1 only, with a recorder key made by the admin CLI.
  */
 export class ApiProcess {
-  readonly agent = new Agent({ keepAlive: true, maxSockets: 256 });
+  /**
+   * `timeout` only makes Node honour the server's `Keep-Alive: timeout=5` hint: an idle
+   * socket is then closed a second before the server closes it. Without it a socket left
+   * idle after a burst could be reused just as the server closed it, and the request
+   * failed the run with ECONNRESET or "socket hang up".
+   */
+  readonly agent = new Agent({ keepAlive: true, maxSockets: 256, timeout: 60_000 });
 
   private constructor(
     private readonly child: ChildProcess,
