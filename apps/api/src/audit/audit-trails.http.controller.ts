@@ -31,7 +31,7 @@ export class AuditTrailsHttpController {
     const asOf = asOfParams(query);
     return answer(
       async () =>
-        this.audit.trails.trail(await this.metricIdOf(metricId, fiscalYear), fiscalYear, asOf),
+        this.audit.trails.trail(await this.audit.reader.metricIdOf(metricId, asOf), fiscalYear, asOf),
       wantsCsv(query, accept) ? auditCsv.trail : undefined,
       response,
     );
@@ -53,7 +53,7 @@ export class AuditTrailsHttpController {
     const asOf = asOfParams(query);
     return answer(
       async () =>
-        this.audit.trails.history(await this.metricIdOf(metricId, fiscalYear), fiscalYear, asOf),
+        this.audit.trails.history(await this.audit.reader.metricIdOf(metricId, asOf), fiscalYear, asOf),
       wantsCsv(query, accept) ? auditCsv.history : undefined,
       response,
     );
@@ -75,11 +75,5 @@ export class AuditTrailsHttpController {
       wantsCsv(query, accept) ? auditCsv.stream : undefined,
       response,
     );
-  }
-
-  /** A KPI id names its metric in the plan; anything else is taken as a metric id. */
-  private async metricIdOf(id: string, fiscalYear: number): Promise<string> {
-    const { kpis } = await this.audit.reader.kpis(fiscalYear, { throughPosition: 0 });
-    return kpis.find((kpi) => kpi.kpiId === id)?.metricId ?? this.audit.reader.metric(id).id;
   }
 }

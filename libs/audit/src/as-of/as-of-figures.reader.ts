@@ -1,4 +1,4 @@
-import { MetricDefinition, PlanState, annualTargetOf } from '@ledger/domain';
+import { MetricDefinition, PlanState, achievementRate, annualTargetOf, emptyPlan, gradeFor, gradingBandsFor } from '@ledger/domain';
 import { SqlRunner } from '../persistence/audit-database';
 import { AppliedCut, AsOf } from './as-of';
 import { ResolvedCut, resolveCut } from './as-of-cut';
@@ -30,8 +30,13 @@ export interface AsOfKpi {
   numbering: string;
   metricId: string;
   unit: string;
+  /** The annual target in the plan as it stood at the cut. */
   target: number | null;
   value: number;
+  /** value ÷ target (1 = 100%); null without a positive target. */
+  achievementRate: number | null;
+  /** By the grading bands in the plan as it stood at the cut. */
+  grade: string | null;
 }
 
 export interface AsOfKpis {
@@ -85,28 +90,52 @@ export class AsOfFiguresReader {
     };
   }
 
-  /** The plan's KPIs with their annual targets; the actuals as of the cut. */
+  /** The KPIs, targets and grades of the plan as it stood at the cut; the actuals as of the cut. */
   async kpis(fiscalYear: number, asOf: AsOf): Promise<AsOfKpis> {
     const cut = await resolveCut(this.database, asOf);
-    const [row] = await this.database.query<{ plan: PlanState }>(
-      'SELECT plan FROM plan_snapshots WHERE projection_version = $1',
-      [cut.reporting.version],
-    );
-    const kpis = Object.values(row?.plan.kpis ?? {}).sort((a, b) => a.kpiId.localeCompare(b.kpiId));
+    const plan = (await this.planAt(cut)) ?? emptyPlan();
+    const kpis = Object.values(plan.kpis).sort((a, b) => a.kpiId.localeCompare(b.kpiId));
     const figures = await this.figures(fiscalYear, asOf, kpis.map((kpi) => kpi.metricId), cut);
+    const bands = gradingBandsFor(plan, fiscalYear);
     return {
       fiscalYear,
       cut: figures.cut,
       answeredBy: figures.answeredBy,
-      kpis: kpis.map((kpi, i) => ({
-        kpiId: kpi.kpiId,
-        numbering: kpi.numbering,
-        metricId: kpi.metricId,
-        unit: kpi.unit,
-        target: row ? (annualTargetOf(row.plan, kpi.kpiId, fiscalYear) ?? null) : null,
-        value: figures.figures[i].value,
-      })),
+      kpis: kpis.map((kpi, i) => {
+        const target = annualTargetOf(plan, kpi.kpiId, fiscalYear) ?? null;
+        const value = figures.figures[i].value;
+        const rate = target === null ? null : achievementRate(value, target);
+        return {
+          kpiId: kpi.kpiId,
+          numbering: kpi.numbering,
+          metricId: kpi.metricId,
+          unit: kpi.unit,
+          target,
+          value,
+          achievementRate: rate,
+          grade: rate === null ? null : gradeFor(rate, bands),
+        };
+      }),
     };
+  }
+
+  /** A KPI id names its metric in the plan as it stood at the cut; anything else is taken as a metric id. */
+  async metricIdOf(id: string, asOf: AsOf): Promise<string> {
+    const plan = await this.planAt(await resolveCut(this.database, asOf));
+    return plan?.kpis[id]?.metricId ?? this.metric(id).id;
+  }
+
+  /**
+   * The plan as it stood at the cut: the build's latest state reached at or before the
+   * cut's position; none when the plan was not recorded by then.
+   */
+  private async planAt(cut: ResolvedCut): Promise<PlanState | undefined> {
+    const [row] = await this.database.query<{ plan: PlanState }>(
+      `SELECT plan FROM plan_snapshots WHERE projection_version = $1 AND position <= $2
+        ORDER BY position DESC LIMIT 1`,
+      [cut.reporting.version, cut.throughPosition],
+    );
+    return row?.plan;
   }
 
   metric(id: string): MetricDefinition {

@@ -15,10 +15,11 @@ export const auditCsv = {
     ),
   kpis: (answer: AuditedKpis): string =>
     toCsv(
-      ['fiscal_year', 'known_at', 'occurred_by', 'through_position', 'kpi_id', 'numbering', 'metric_id', 'unit', 'target', 'value', 'closed', 'post_close_adjustment'],
+      ['fiscal_year', 'known_at', 'occurred_by', 'through_position', 'kpi_id', 'numbering', 'metric_id', 'unit', 'target', 'value', 'achievement_rate', 'grade',
+        'closed', 'post_close_adjustment'],
       answer.kpis.map((k) => [
         answer.fiscalYear, answer.cut.knownAt, answer.cut.occurredBy, answer.cut.throughPosition,
-        k.kpiId, k.numbering, k.metricId, k.unit, k.target, k.value, k.closed, k.postCloseAdjustment,
+        k.kpiId, k.numbering, k.metricId, k.unit, k.target, k.value, k.achievementRate, k.grade, k.closed, k.postCloseAdjustment,
       ]),
     ),
   trail: (trail: MetricTrail): string =>

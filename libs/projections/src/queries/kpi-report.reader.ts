@@ -43,10 +43,12 @@ export class KpiReportReader {
     this.metrics = new MetricReportReader(dataSource, metrics);
   }
 
+  /** The plan as it stands now: the latest state the build reached. */
   async plan(version?: string): Promise<PlanState> {
     const build = version ?? (await this.metrics.activeVersion());
     const rows: { plan: PlanState }[] = await this.dataSource.query(
-      'SELECT plan FROM plan_snapshots WHERE projection_version = $1',
+      `SELECT plan FROM plan_snapshots WHERE projection_version = $1
+        ORDER BY position DESC LIMIT 1`,
       [build],
     );
     return (

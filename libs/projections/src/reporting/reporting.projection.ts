@@ -12,7 +12,7 @@ import { ReportingEvents } from './reporting-events';
 export const REPORTING_PROJECTION = 'reporting';
 
 /** Bump when the tables or the way rows are derived change; definitions are fingerprinted. */
-const SCHEMA_VERSION = 3;
+const SCHEMA_VERSION = 4;
 
 /**
  * How a member row names a distinct value: its JSON text as PostgreSQL writes jsonb, so
@@ -603,6 +603,10 @@ export class ReportingProjection<Plan> implements Projection {
     );
   }
 
+  /**
+   * Appends the state after each plan event at that event's position: plan events are
+   * rare, and an as-of answer cut between two of them needs the state between them.
+   */
   private async applyPlan(
     planEvents: StoredEvent[],
     tx: QueryRunner,
@@ -610,17 +614,20 @@ export class ReportingProjection<Plan> implements Projection {
   ): Promise<void> {
     const { rows } = await execute<{ plan: Plan }>(
       tx,
-      'SELECT plan FROM plan_snapshots WHERE projection_version = $1',
+      `SELECT plan FROM plan_snapshots WHERE projection_version = $1
+        ORDER BY position DESC LIMIT 1`,
       [version],
     );
-    const plan = planEvents.reduce(
-      (state, event) => this.events.evolvePlan(state, event),
-      rows[0]?.plan ?? this.events.emptyPlan(),
-    );
+    let plan = rows[0]?.plan ?? this.events.emptyPlan();
+    const states: string[] = [];
+    for (const event of planEvents) {
+      plan = this.events.evolvePlan(plan, event);
+      states.push(JSON.stringify(plan));
+    }
     await tx.query(
-      `INSERT INTO plan_snapshots (projection_version, plan, position) VALUES ($1, $2, $3)
-       ON CONFLICT (projection_version) DO UPDATE SET plan = excluded.plan, position = excluded.position`,
-      [version, JSON.stringify(plan), planEvents[planEvents.length - 1].position],
+      `INSERT INTO plan_snapshots (projection_version, position, plan)
+       SELECT $1, position, plan FROM unnest($2::bigint[], $3::jsonb[]) AS s(position, plan)`,
+      [version, planEvents.map((event) => event.position), states],
     );
   }
 }
