@@ -78,6 +78,7 @@ export class RecordActivitiesHandler implements ICommandHandler<
     const references = referencesOf(command.activities);
     const recorded = await this.recorded.findExisting(
       references.map((reference) => reference.targetId),
+      'recorded',
     );
     const unknown = unknownReferences(command.activities, references, recorded);
     if (unknown.length > 0) throw new InvalidEventsRefusal(unknown);

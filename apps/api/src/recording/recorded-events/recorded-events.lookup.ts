@@ -1,6 +1,12 @@
 /** Which of some event ids are in the store; what a retraction needs to know of its target. */
 export interface RecordedEventsLookup {
-  findExisting(ids: readonly string[]): Promise<Set<string>>;
+  /**
+   * `likely` says what the caller expects the ids to be, so the lookup can answer the usual
+   * case cheaply: ids an event refers to are nearly always recorded (and then need no
+   * catch-up), a batch's own ids nearly always new (and then need one). The answer is the
+   * same either way.
+   */
+  findExisting(ids: readonly string[], likely?: 'recorded' | 'new'): Promise<Set<string>>;
   /**
    * Tells the lookup about events just appended, so the next lookup sees them at once; it
    * may store them after it returns (the store holds them anyway).

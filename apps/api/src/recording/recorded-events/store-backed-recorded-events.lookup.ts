@@ -63,9 +63,16 @@ export class StoreBackedRecordedEventsLookup implements RecordedEventsLookup {
     await this.pool.end();
   }
 
-  async findExisting(ids: readonly string[]): Promise<Set<string>> {
+  async findExisting(
+    ids: readonly string[],
+    likely: 'recorded' | 'new' = 'new',
+  ): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
     await this.writes.run().catch(() => undefined);
+    if (likely === 'new') {
+      await this.catchUp();
+      return this.inTable(ids);
+    }
     // The table holds only stored ids, so ids it has need no catch-up; those it lacks may
     // have been appended since its last one.
     const found = await this.inTable(ids);
