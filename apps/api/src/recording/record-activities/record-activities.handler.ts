@@ -76,14 +76,20 @@ export class RecordActivitiesHandler implements ICommandHandler<
     claims: readonly Claim[],
   ): Promise<RecordedActivities> {
     const references = referencesOf(command.activities);
-    const recorded = await this.recorded.findExisting(
-      references.map((reference) => reference.targetId),
-      'recorded',
-    );
-    const unknown = unknownReferences(command.activities, references, recorded);
+    // Both only read, so they go side by side; an unknown reference is still the refusal
+    // reported first.
+    const [recorded, reusedIds] = await Promise.allSettled([
+      this.recorded.findExisting(
+        references.map((reference) => reference.targetId),
+        'recorded',
+      ),
+      // Without claims the append itself refuses reused ids before writing anything.
+      claims.length > 0 ? this.refuseIdsRecordedElsewhere(command) : Promise.resolve(),
+    ]);
+    if (recorded.status === 'rejected') throw recorded.reason;
+    const unknown = unknownReferences(command.activities, references, recorded.value);
     if (unknown.length > 0) throw new InvalidEventsRefusal(unknown);
-    // Without claims the append itself refuses reused ids before writing anything.
-    if (claims.length > 0) await this.refuseIdsRecordedElsewhere(command);
+    if (reusedIds.status === 'rejected') throw reusedIds.reason;
 
     const taken: { claim: Claim; revision: number }[] = [];
     try {
