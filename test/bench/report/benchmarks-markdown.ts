@@ -40,8 +40,9 @@ ${markdownTable(run.results)}
   the audit's metric timeline and hash-chain recorder still follow the store inside the
   api), and drive it over 127.0.0.1 with keep-alive clients; its RSS (from /proc) includes
   the TypeScript compiler ts-node loads (about 50 MB). Single-event
-  requests are sent on a fixed schedule; if 1000 of them are unanswered, sending stops and
-  the row says so.
+  requests are sent on a fixed schedule and timed from when each was due; if 1000 of them
+  are unanswered, sending stops and the row says so. Each is answered only once its event's
+  commit is flushed to disk, so their p99 holds the server's slowest WAL flushes too.
 - The load average is the machine's when the run started: other work running beside the
   benchmark weighs on every figure, the baselines included.
 - Raw results: \`bench-results/latest.json\` (not committed). Run small with
