@@ -1,11 +1,8 @@
 import { Benchmark, judged } from '../benchmark';
+import { describeRateRun } from '../measure/at-rate';
 import { MB, RssSampler } from '../measure/rss-sampler';
 import { ApiProcess } from '../support/api-process';
-import {
-  describeRateRun,
-  recordBatchesConcurrently,
-  recordSinglesAtRate,
-} from '../support/http-load';
+import { recordBatchesConcurrently, recordSinglesAtRate } from '../support/http-load';
 
 const DURATION_MS = 120_000;
 /** The first 30 s let the heap and pools settle; growth is judged after them. */
