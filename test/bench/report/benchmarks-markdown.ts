@@ -35,14 +35,18 @@ ${markdownTable(run.results)}
   weighs on all of them alike.
 - "not run" names the error that stopped the benchmark (the api's own output is in
   \`bench-results/api.log\`).
-- The HTTP benchmarks start the api from its ts-node entry, as \`npm start\` does, in
-  PostgreSQL mode with DEMO_DATA=off and PROJECTOR=external (as docker-compose deploys it;
-  the audit's metric timeline and hash-chain recorder still follow the store inside the
-  api), and drive it over 127.0.0.1 with keep-alive clients; its RSS (from /proc) includes
-  the TypeScript compiler ts-node loads (about 50 MB). Single-event
+- The HTTP benchmarks start the api compiled (\`tsc -p tsconfig.build.json\` into
+  bench-results), so its RSS (from /proc) is the api's own, in PostgreSQL mode with
+  DEMO_DATA=off and PROJECTOR=external, as docker-compose deploys it: the projections and
+  the audit's followers (metric timeline, hash-chain recorder) run in the projector
+  process, which is not started. Clients use keep-alive over 127.0.0.1. Single-event
   requests are sent on a fixed schedule and timed from when each was due; if 1000 of them
   are unanswered, sending stops and the row says so. Each is answered only once its event's
-  commit is flushed to disk, so their p99 holds the server's slowest WAL flushes too.
+  commit is flushed to disk, so their p99 holds the server's slowest WAL flushes too; the
+  baseline is that floor alone: one-row INSERTs committed durably on the same schedule.
+- The rebuild runs as an operator runs it, \`npm run cli -- rebuild\` compiled, in a
+  process of its own; its time runs from the CLI's start of the rebuild to its exit, and
+  its memory is the growth of that process's RSS over the rebuild.
 - The load average is the machine's when the run started: other work running beside the
   benchmark weighs on every figure, the baselines included.
 - Raw results: \`bench-results/latest.json\` (not committed). Run small with
