@@ -66,6 +66,38 @@ describeWithPostgres('projection runner once caught up', () => {
     ]);
   }, 30_000);
 
+  it('stops at once when stopped while it reads, though its next poll is far off', async () => {
+    const opened = (stores = await openProjectionTestStores(database.url));
+    const { eventStore } = opened;
+    const first = await eventStore.append('visits-1', [visit('2023-05-01', '39403', 30)]);
+    const live = startRunner(opened, NEVER_MS);
+    expect(await live.waitForPosition(first.positions[0], 10_000)).toBe(true);
+
+    // Hold the runner's next read, made once it has applied the append below.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let reading!: () => void;
+    const reached = new Promise<void>((resolve) => (reading = resolve));
+    const readAll = eventStore.readAll.bind(eventStore);
+    eventStore.readAll = async (options) => {
+      reading();
+      await held;
+      return readAll(options);
+    };
+    await eventStore.append('visits-2', [visit('2023-06-01', '39402', 15)]);
+    await reached;
+
+    const stopped = live.stop().then(() => 'stopped');
+    release();
+    let timer: NodeJS.Timeout | undefined;
+    const outcome = await Promise.race([
+      stopped,
+      new Promise((resolve) => (timer = setTimeout(resolve, 10_000, 'still waiting'))),
+    ]);
+    clearTimeout(timer);
+    expect(outcome).toBe('stopped');
+  }, 30_000);
+
   it('finds by polling an append whose wake-up never reaches it', async () => {
     // The runner's store neither listens nor polls on its own; the append comes through
     // another store (another process, as it were), so only the runner's poll can find it.

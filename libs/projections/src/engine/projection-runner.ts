@@ -203,6 +203,9 @@ export class ProjectionRunner {
       while (!this.stopping) {
         let events = await eventStore.readAll({ after: build.position, maxCount: this.batchSize });
         if (events.length === 0) {
+          // A stop that came during the read found no feed to interrupt: waiting now would
+          // hold it for up to `idlePollMs`.
+          if (this.stopping) break;
           this.feed ??= new LiveFeed(eventStore, build.position, this.batchSize);
           // A wake-up can be lost (a NOTIFY connection reconnecting): the next read after
           // `idlePollMs` bounds the lag then.
