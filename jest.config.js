@@ -8,4 +8,7 @@ module.exports = {
     '^@ledger/(event-store|domain|projections|audit|access)$': '<rootDir>/libs/$1/src',
   },
   testTimeout: 60_000,
+  // A failing test can leave a handle open (a runner that never stopped): the run must end
+  // with its report, not hang CI until its time limit (the last CI run did).
+  forceExit: true,
 };

@@ -75,8 +75,28 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   return {
     url: url.toString(),
     drop: () =>
-      withAdminClient((admin) => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)),
+      withAdminClient(async (admin) => {
+        await sessionsEnded(admin, name);
+        await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      }),
   };
+}
+
+/**
+ * Waits (up to 5 s) for the database's sessions to end before FORCE ends the rest. pg's
+ * `Pool.end()` resolves as soon as it has asked its connections to close: a session still
+ * closing when FORCE terminates it makes that pool emit an 'error' that crashes the test
+ * file, which happened on a loaded CI machine.
+ */
+async function sessionsEnded(admin: Client, name: string): Promise<void> {
+  for (let attempt = 0; attempt < 50; attempt += 1) {
+    const { rows } = await admin.query<{ sessions: number }>(
+      'SELECT count(*)::int AS sessions FROM pg_stat_activity WHERE datname = $1',
+      [name],
+    );
+    if (rows[0].sessions === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 async function withAdminClient(work: (admin: Client) => Promise<unknown>): Promise<void> {
