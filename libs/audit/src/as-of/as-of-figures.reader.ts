@@ -119,21 +119,31 @@ export class AsOfFiguresReader {
     };
   }
 
-  /** A KPI id names its metric in the plan as it stood at the cut; anything else is taken as a metric id. */
+  /**
+   * A KPI id names its metric in the plan as it stood at the cut, or, for a KPI the plan
+   * came to hold only later, in the latest plan (its trail at the cut is then that metric's
+   * as it stood); anything else is taken as a metric id.
+   */
   async metricIdOf(id: string, asOf: AsOf): Promise<string> {
-    const plan = await this.planAt(await resolveCut(this.database, asOf));
-    return plan?.kpis[id]?.metricId ?? this.metric(id).id;
+    const cut = await resolveCut(this.database, asOf);
+    const metricId =
+      (await this.planAt(cut))?.kpis[id]?.metricId ??
+      (await this.planAt(cut, Number.MAX_SAFE_INTEGER))?.kpis[id]?.metricId;
+    return metricId ?? this.metric(id).id;
   }
 
   /**
    * The plan as it stood at the cut: the build's latest state reached at or before the
-   * cut's position; none when the plan was not recorded by then.
+   * cut's position (or `through`); none when the plan was not recorded by then.
    */
-  private async planAt(cut: ResolvedCut): Promise<PlanState | undefined> {
+  private async planAt(
+    cut: ResolvedCut,
+    through = cut.throughPosition,
+  ): Promise<PlanState | undefined> {
     const [row] = await this.database.query<{ plan: PlanState }>(
       `SELECT plan FROM plan_snapshots WHERE projection_version = $1 AND position <= $2
         ORDER BY position DESC LIMIT 1`,
-      [cut.reporting.version, cut.throughPosition],
+      [cut.reporting.version, through],
     );
     return row?.plan;
   }
