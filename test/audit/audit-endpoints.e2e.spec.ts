@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { METRICS } from '@ledger/domain';
 import { METRIC_TIMELINE_PROJECTION } from '@ledger/audit';
-import { LeaseExclusivity, ProjectionRunner, ReportingProjection, domainReportingEvents, waitForProjectionPosition } from '@ledger/projections';
+import {
+  LeaseExclusivity,
+  ProjectionRunner,
+  ReportingProjection,
+  domainReportingEvents,
+  waitForProjectionPosition,
+} from '@ledger/projections';
 import { DataSource } from 'typeorm';
 import { ApiTestApp, startApiTestApp } from '../api/support/api-test-app';
 import { recordRetracted, workExperienceJoined } from '../api/support/activity-samples';
@@ -11,19 +17,32 @@ const KPI1 = 'kpi1-ice-age-social-participation';
 /** The audit endpoints through HTTP, on the service as main.ts builds it (embedded PGlite). */
 describe('/v1/audit', () => {
   let api: ApiTestApp;
-  const keys: Record<'recorder' | 'analyst' | 'auditor' | 'admin', string> = { recorder: '', analyst: '', auditor: '', admin: '' };
+  const keys: Record<'recorder' | 'analyst' | 'auditor' | 'admin', string> = {
+    recorder: '',
+    analyst: '',
+    auditor: '',
+    admin: '',
+  };
   const joins = [
     workExperienceJoined({ personId: 'psc-person-01' }),
     workExperienceJoined({ personId: 'psc-person-02' }),
     workExperienceJoined({ personId: 'psc-person-03', iceAgeGeneration: false }),
   ];
 
-  const get = (path: string, role: keyof typeof keys = 'auditor') => api.http().get(path).set('Authorization', `Bearer ${keys[role]}`);
+  const get = (path: string, role: keyof typeof keys = 'auditor') =>
+    api.http().get(path).set('Authorization', `Bearer ${keys[role]}`);
 
   /** The reporting projection run here; the metric timeline runs inside the audit module. */
   async function project(): Promise<void> {
     const dataSource = api.app.get(DataSource);
-    expect(await waitForProjectionPosition(dataSource, await api.store.headPosition(), 30_000, METRIC_TIMELINE_PROJECTION)).toBe(true);
+    expect(
+      await waitForProjectionPosition(
+        dataSource,
+        await api.store.headPosition(),
+        30_000,
+        METRIC_TIMELINE_PROJECTION,
+      ),
+    ).toBe(true);
     await new ProjectionRunner({
       dataSource,
       eventStore: api.store,
@@ -35,12 +54,21 @@ describe('/v1/audit', () => {
 
   beforeAll(async () => {
     api = await startApiTestApp();
-    keys.recorder = await api.createKey({ role: 'recorder', bodyId: 'peer-support-center', name: 'peer-desk-entry' });
+    keys.recorder = await api.createKey({
+      role: 'recorder',
+      bodyId: 'peer-support-center',
+      name: 'peer-desk-entry',
+    });
     keys.analyst = await api.createKey({ role: 'analyst', name: 'analyst-1' });
     keys.auditor = await api.createKey({ role: 'auditor', name: 'auditor-1' });
     keys.admin = await api.createKey({ role: 'admin', name: 'admin-1' });
     const record = (events: unknown[]) =>
-      api.http().post('/v1/events').set('Authorization', `Bearer ${keys.recorder}`).send({ events }).expect(201);
+      api
+        .http()
+        .post('/v1/events')
+        .set('Authorization', `Bearer ${keys.recorder}`)
+        .send({ events })
+        .expect(201);
     await record(joins);
     await record([recordRetracted(joins[1].id)]);
     await project();
@@ -50,15 +78,25 @@ describe('/v1/audit', () => {
 
   it('answers KPIs now and as known before the retraction, for auditors only', async () => {
     const now = await get('/v1/audit/kpis?fiscalYear=2023').expect(200);
-    expect(now.body.kpis.map((k: { kpiId: string; value: number; target: number | null }) => [k.kpiId, k.value, k.target])).toEqual([
+    expect(
+      now.body.kpis.map((k: { kpiId: string; value: number; target: number | null }) => [
+        k.kpiId,
+        k.value,
+        k.target,
+      ]),
+    ).toEqual([
       ['KPI1', 1, 22],
       ['KPI2', 0, 100],
     ]);
     expect(now.body.close).toBeNull();
 
-    const retractionAt = (await api.store.readAll({ maxCount: 100 })).find((event) => event.type === 'RecordRetracted')?.recordedAt as Date;
+    const retractionAt = (await api.store.readAll({ maxCount: 100 })).find(
+      (event) => event.type === 'RecordRetracted',
+    )?.recordedAt as Date;
     const before = new Date(retractionAt.getTime() - 1).toISOString();
-    const earlier = await get(`/v1/audit/kpis?fiscalYear=2023&knownAt=${encodeURIComponent(before)}`).expect(200);
+    const earlier = await get(
+      `/v1/audit/kpis?fiscalYear=2023&knownAt=${encodeURIComponent(before)}`,
+    ).expect(200);
     expect(earlier.body.kpis[0]).toMatchObject({ kpiId: 'KPI1', value: 2 });
     expect(earlier.body.cut).toMatchObject({ knownAt: before, occurredBy: null });
 
@@ -68,7 +106,9 @@ describe('/v1/audit', () => {
   });
 
   it('answers metrics as CSV with a BOM', async () => {
-    const response = await get(`/v1/audit/metrics?fiscalYear=2023&metricId=${KPI1},work-experience-participants&format=csv`).expect(200);
+    const response = await get(
+      `/v1/audit/metrics?fiscalYear=2023&metricId=${KPI1},work-experience-participants&format=csv`,
+    ).expect(200);
     expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(response.text.split('\r\n')).toEqual([
       '\uFEFFfiscal_year,known_at,occurred_by,through_position,metric_id,measure_id,label,unit,value,closed,post_close_adjustment',
@@ -87,12 +127,26 @@ describe('/v1/audit', () => {
   it('replays the store and agrees with the read model', async () => {
     const response = await get('/v1/audit/replay?fiscalYear=2023').expect(200);
     expect(response.body).toMatchObject({ agrees: true, fiscalYear: 2023, mismatches: [] });
-    expect(response.body.figures.find((f: { metricId: string }) => f.metricId === KPI1)).toEqual({ metricId: KPI1, readModel: 1, replayed: 1 });
+    expect(response.body.figures.find((f: { metricId: string }) => f.metricId === KPI1)).toEqual({
+      metricId: KPI1,
+      readModel: 1,
+      replayed: 1,
+    });
   });
 
   it('trails KPI1 by its KPI id, and shows a stream whole', async () => {
     const trail = await get('/v1/audit/trails/KPI1?fiscalYear=2023').expect(200);
-    expect(trail.body.entries.map((e: { eventId: string; counts: boolean; recordedBy: string; bodyId: string; correction: { kind: string } | null }) => [e.eventId, e.counts, e.recordedBy, e.bodyId, e.correction?.kind ?? null])).toEqual([
+    expect(
+      trail.body.entries.map(
+        (e: {
+          eventId: string;
+          counts: boolean;
+          recordedBy: string;
+          bodyId: string;
+          correction: { kind: string } | null;
+        }) => [e.eventId, e.counts, e.recordedBy, e.bodyId, e.correction?.kind ?? null],
+      ),
+    ).toEqual([
       [joins[0].id, true, 'peer-desk-entry', 'peer-support-center', null],
       [joins[1].id, false, 'peer-desk-entry', 'peer-support-center', 'retracted'],
     ]);
@@ -101,18 +155,49 @@ describe('/v1/audit', () => {
 
     const stream = trail.body.entries[1].streamId as string;
     const whole = await get(`/v1/audit/streams/${stream}/history`).expect(200);
-    expect(whole.body.events.map((e: { type: string }) => e.type)).toEqual(['WorkExperienceJoined', 'WorkExperienceJoined', 'WorkExperienceJoined']);
+    expect(whole.body.events.map((e: { type: string }) => e.type)).toEqual([
+      'WorkExperienceJoined',
+      'WorkExperienceJoined',
+      'WorkExperienceJoined',
+    ]);
     expect((await get('/v1/audit/streams/no-such-stream/history')).status).toBe(400);
   });
 
   it('closes a fiscal year for admins only, once, and verifies the chain it checkpointed', async () => {
-    expect((await api.http().post('/v1/audit/fiscal-years/2023/close').set('Authorization', `Bearer ${keys.auditor}`)).status).toBe(403);
-    const closed = await api.http().post('/v1/audit/fiscal-years/2023/close').set('Authorization', `Bearer ${keys.admin}`).expect(201);
-    expect(closed.body).toMatchObject({ fiscalYear: 2023, closedBy: 'admin-1', figures: expect.objectContaining({ [KPI1]: 1 }) });
-    expect((await api.http().post('/v1/audit/fiscal-years/2023/close').set('Authorization', `Bearer ${keys.admin}`)).status).toBe(409);
+    expect(
+      (
+        await api
+          .http()
+          .post('/v1/audit/fiscal-years/2023/close')
+          .set('Authorization', `Bearer ${keys.auditor}`)
+      ).status,
+    ).toBe(403);
+    const closed = await api
+      .http()
+      .post('/v1/audit/fiscal-years/2023/close')
+      .set('Authorization', `Bearer ${keys.admin}`)
+      .expect(201);
+    expect(closed.body).toMatchObject({
+      fiscalYear: 2023,
+      closedBy: 'admin-1',
+      figures: expect.objectContaining({ [KPI1]: 1 }),
+    });
+    expect(
+      (
+        await api
+          .http()
+          .post('/v1/audit/fiscal-years/2023/close')
+          .set('Authorization', `Bearer ${keys.admin}`)
+      ).status,
+    ).toBe(409);
 
     const kpis = await get('/v1/audit/kpis?fiscalYear=2023').expect(200);
-    expect(kpis.body.kpis[0]).toMatchObject({ kpiId: 'KPI1', value: 1, closed: 1, postCloseAdjustment: 0 });
+    expect(kpis.body.kpis[0]).toMatchObject({
+      kpiId: 'KPI1',
+      value: 1,
+      closed: 1,
+      postCloseAdjustment: 0,
+    });
 
     const verified = await get('/v1/audit/verify').expect(200);
     expect(verified.body).toMatchObject({ ok: true, firstMismatch: null, checkpointsChecked: 1 });
@@ -120,10 +205,20 @@ describe('/v1/audit', () => {
 
   it('logs every audit query with who asked what and when', async () => {
     const dataSource = api.app.get(DataSource);
-    const rows: { principal: string; role: string; query: string; parameters: Record<string, string> }[] = await dataSource.query(
+    const rows: {
+      principal: string;
+      role: string;
+      query: string;
+      parameters: Record<string, string>;
+    }[] = await dataSource.query(
       'SELECT principal, role, query, parameters FROM audit_query_log ORDER BY id',
     );
-    expect(rows[0]).toEqual({ principal: 'auditor-1', role: 'auditor', query: 'GET /v1/audit/kpis', parameters: { fiscalYear: '2023' } });
+    expect(rows[0]).toEqual({
+      principal: 'auditor-1',
+      role: 'auditor',
+      query: 'GET /v1/audit/kpis',
+      parameters: { fiscalYear: '2023' },
+    });
     expect(rows.map((row) => `${row.principal} ${row.query}`)).toEqual(
       expect.arrayContaining([
         'admin-1 GET /v1/audit/kpis',

@@ -28,26 +28,72 @@ describeOnBothBackends('FY2023 as of knownAt and occurredBy', (backend) => {
   const ids = new Map<string, string>();
   const at = (iso: string) => new Date(iso);
 
-  async function record(name: string, type: string, data: Record<string, unknown>, recordedAt: string): Promise<void> {
+  async function record(
+    name: string,
+    type: string,
+    data: Record<string, unknown>,
+    recordedAt: string,
+  ): Promise<void> {
     const id = randomUUID();
     ids.set(name, id);
     const { eventStore, sql } = backend();
     await eventStore.append(`${type}-${name}`, [
-      { id, type, schemaVersion: 1, data: { bodyId: 'kochi-prefecture', ...data }, metadata: { recordedBy: 'key:entry', bodyId: 'kochi-prefecture' } },
+      {
+        id,
+        type,
+        schemaVersion: 1,
+        data: { bodyId: 'kochi-prefecture', ...data },
+        metadata: { recordedBy: 'key:entry', bodyId: 'kochi-prefecture' },
+      },
     ]);
-    await sql.query('UPDATE event_store.events SET recorded_at = $2 WHERE event_id = $1', [id, at(recordedAt)]);
+    await sql.query('UPDATE event_store.events SET recorded_at = $2 WHERE event_id = $1', [
+      id,
+      at(recordedAt),
+    ]);
   }
-  const joined = (name: string, person: string, iceAge: boolean, occurredOn: string, recordedAt: string) =>
-    record(name, 'WorkExperienceJoined', { occurredOn, personId: person, baseId: 'ochi-base', iceAgeGeneration: iceAge }, recordedAt);
-  const answered = (name: string, iceAge: boolean, learned: boolean, recordedAt: string, supersedes?: string) =>
+  const joined = (
+    name: string,
+    person: string,
+    iceAge: boolean,
+    occurredOn: string,
+    recordedAt: string,
+  ) =>
+    record(
+      name,
+      'WorkExperienceJoined',
+      { occurredOn, personId: person, baseId: 'ochi-base', iceAgeGeneration: iceAge },
+      recordedAt,
+    );
+  const answered = (
+    name: string,
+    iceAge: boolean,
+    learned: boolean,
+    recordedAt: string,
+    supersedes?: string,
+  ) =>
     record(
       name,
       'SurveyAnswered',
-      { occurredOn: '2023-10-07', surveyId: 'kochike-festa-2023', iceAgeGeneration: iceAge, learnedOfConsultationDesk: learned, ...(supersedes ? { supersedes: ids.get(supersedes) } : {}) },
+      {
+        occurredOn: '2023-10-07',
+        surveyId: 'kochike-festa-2023',
+        iceAgeGeneration: iceAge,
+        learnedOfConsultationDesk: learned,
+        ...(supersedes ? { supersedes: ids.get(supersedes) } : {}),
+      },
       recordedAt,
     );
   const retracted = (name: string, target: string, recordedAt: string) =>
-    record(name, 'RecordRetracted', { occurredOn: recordedAt.slice(0, 10), eventId: ids.get(target), reason: 'entered by mistake' }, recordedAt);
+    record(
+      name,
+      'RecordRetracted',
+      {
+        occurredOn: recordedAt.slice(0, 10),
+        eventId: ids.get(target),
+        reason: 'entered by mistake',
+      },
+      recordedAt,
+    );
 
   let query: AuditedFiguresQuery;
   let recorder: HashChainRecorder;
@@ -99,9 +145,17 @@ describeOnBothBackends('FY2023 as of knownAt and occurredBy', (backend) => {
 
   const cases: [string, AsOf, Record<string, number>][] = [
     // e1-e8 known; nothing corrected yet. KPI①: P1, P3. Participants: P1-P3. KPI②: e5, e6.
-    ['known at 2023-12-31', { knownAt: at('2023-12-31T00:00:00Z') }, { [KPI1_METRIC_ID]: 2, [PARTICIPANTS]: 3, [KPI2_METRIC_ID]: 2 }],
+    [
+      'known at 2023-12-31',
+      { knownAt: at('2023-12-31T00:00:00Z') },
+      { [KPI1_METRIC_ID]: 2, [PARTICIPANTS]: 3, [KPI2_METRIC_ID]: 2 },
+    ],
     // r1 drops P3, e9 adds P4; s1 replaces e8 with an answer that counts: e5, e6, s1.
-    ['known at 2024-04-01', { knownAt: at('2024-04-01T00:00:00Z') }, { [KPI1_METRIC_ID]: 2, [PARTICIPANTS]: 3, [KPI2_METRIC_ID]: 3 }],
+    [
+      'known at 2024-04-01',
+      { knownAt: at('2024-04-01T00:00:00Z') },
+      { [KPI1_METRIC_ID]: 2, [PARTICIPANTS]: 3, [KPI2_METRIC_ID]: 3 },
+    ],
     // The issue's question: the late e10 (P5) is known, r2 has dropped e6.
     [
       'known at 2024-04-15, occurred by 2024-03-31',
@@ -115,7 +169,11 @@ describeOnBothBackends('FY2023 as of knownAt and occurredBy', (backend) => {
       { [KPI1_METRIC_ID]: 1, [PARTICIPANTS]: 2, [KPI2_METRIC_ID]: 2 },
     ],
     // After the close: e11 adds P6; r3 retracts e4 but P1 still counts through e1.
-    ['known at 2024-06-01', { knownAt: at('2024-06-01T00:00:00Z') }, { [KPI1_METRIC_ID]: 4, [PARTICIPANTS]: 5, [KPI2_METRIC_ID]: 2 }],
+    [
+      'known at 2024-06-01',
+      { knownAt: at('2024-06-01T00:00:00Z') },
+      { [KPI1_METRIC_ID]: 4, [PARTICIPANTS]: 5, [KPI2_METRIC_ID]: 2 },
+    ],
     ['known now', {}, { [KPI1_METRIC_ID]: 4, [PARTICIPANTS]: 5, [KPI2_METRIC_ID]: 2 }],
     [
       'known at 2024-06-01, occurred by 2024-03-26',
@@ -123,32 +181,57 @@ describeOnBothBackends('FY2023 as of knownAt and occurredBy', (backend) => {
       { [KPI1_METRIC_ID]: 3, [PARTICIPANTS]: 4, [KPI2_METRIC_ID]: 2 },
     ],
     // Before anything was recorded.
-    ['known at 2023-04-01', { knownAt: at('2023-04-01T00:00:00Z') }, { [KPI1_METRIC_ID]: 0, [PARTICIPANTS]: 0, [KPI2_METRIC_ID]: 0 }],
+    [
+      'known at 2023-04-01',
+      { knownAt: at('2023-04-01T00:00:00Z') },
+      { [KPI1_METRIC_ID]: 0, [PARTICIPANTS]: 0, [KPI2_METRIC_ID]: 0 },
+    ],
   ];
 
-  it.each(cases)('%s: the read model gives the hand-computed figures and the replay agrees', async (_, asOf, expected) => {
-    expect(await figures(asOf)).toEqual(expected);
-    const replay = await checkReplay({
-      eventStore: backend().eventStore,
-      reader: query.reader,
-      metrics: METRICS,
-      fiscalYear: 2023,
-      asOf,
-    });
-    expect(replay.mismatches).toEqual([]);
-    expect(replay.agrees).toBe(true);
-    expect(replay.figures.find((figure) => figure.metricId === KPI1_METRIC_ID)).toEqual({
-      metricId: KPI1_METRIC_ID,
-      readModel: expected[KPI1_METRIC_ID],
-      replayed: expected[KPI1_METRIC_ID],
-    });
-  });
+  it.each(cases)(
+    '%s: the read model gives the hand-computed figures and the replay agrees',
+    async (_, asOf, expected) => {
+      expect(await figures(asOf)).toEqual(expected);
+      const replay = await checkReplay({
+        eventStore: backend().eventStore,
+        reader: query.reader,
+        metrics: METRICS,
+        fiscalYear: 2023,
+        asOf,
+      });
+      expect(replay.mismatches).toEqual([]);
+      expect(replay.agrees).toBe(true);
+      expect(replay.figures.find((figure) => figure.metricId === KPI1_METRIC_ID)).toEqual({
+        metricId: KPI1_METRIC_ID,
+        readModel: expected[KPI1_METRIC_ID],
+        replayed: expected[KPI1_METRIC_ID],
+      });
+    },
+  );
 
   it('cuts by position the same way: through e10, P5 counts and r2 does not yet', async () => {
-    const [{ position }] = (await backend().sql.query('SELECT position FROM event_store.events WHERE event_id = $1', [ids.get('e10')])).rows;
+    const [{ position }] = (
+      await backend().sql.query('SELECT position FROM event_store.events WHERE event_id = $1', [
+        ids.get('e10'),
+      ])
+    ).rows;
     const asOf = { throughPosition: Number(position) };
-    expect(await figures(asOf)).toEqual({ [KPI1_METRIC_ID]: 3, [PARTICIPANTS]: 4, [KPI2_METRIC_ID]: 3 });
-    expect((await checkReplay({ eventStore: backend().eventStore, reader: query.reader, metrics: METRICS, fiscalYear: 2023, asOf })).agrees).toBe(true);
+    expect(await figures(asOf)).toEqual({
+      [KPI1_METRIC_ID]: 3,
+      [PARTICIPANTS]: 4,
+      [KPI2_METRIC_ID]: 3,
+    });
+    expect(
+      (
+        await checkReplay({
+          eventStore: backend().eventStore,
+          reader: query.reader,
+          metrics: METRICS,
+          fiscalYear: 2023,
+          asOf,
+        })
+      ).agrees,
+    ).toBe(true);
   });
 
   it('records the close with the figures at that moment and a hash checkpoint that verifies', async () => {
@@ -158,30 +241,60 @@ describeOnBothBackends('FY2023 as of knownAt and occurredBy', (backend) => {
       fiscalYear: 2023,
       closedAt: '2024-04-30T00:00:00.000Z',
       closedBy: 'key:admin',
-      figures: expect.objectContaining({ [KPI1_METRIC_ID]: 3, [PARTICIPANTS]: 4, [KPI2_METRIC_ID]: 2 }),
+      figures: expect.objectContaining({
+        [KPI1_METRIC_ID]: 3,
+        [PARTICIPANTS]: 4,
+        [KPI2_METRIC_ID]: 2,
+      }),
       hashCheckpoint: { position: 14, eventCount: 14 },
     });
-    const report = await verifyStore({ eventStore: backend().eventStore, database: backend().database });
+    const report = await verifyStore({
+      eventStore: backend().eventStore,
+      database: backend().database,
+    });
     expect(report).toMatchObject({ ok: true, eventsChecked: 18, checkpointsChecked: 1 });
   });
 
   it('shows the post-close adjustments beside the closed figures, once the close is known', async () => {
     const now = await query.metrics(2023, {}, CHOSEN);
-    expect(now.close).toMatchObject({ closedAt: '2024-04-30T00:00:00.000Z', closedBy: 'key:admin', hashCheckpoint: { position: 14 } });
-    expect(now.figures.map(({ metricId, value, closed, postCloseAdjustment }) => ({ metricId, value, closed, postCloseAdjustment }))).toEqual([
+    expect(now.close).toMatchObject({
+      closedAt: '2024-04-30T00:00:00.000Z',
+      closedBy: 'key:admin',
+      hashCheckpoint: { position: 14 },
+    });
+    expect(
+      now.figures.map(({ metricId, value, closed, postCloseAdjustment }) => ({
+        metricId,
+        value,
+        closed,
+        postCloseAdjustment,
+      })),
+    ).toEqual([
       { metricId: KPI1_METRIC_ID, value: 4, closed: 3, postCloseAdjustment: 1 },
       { metricId: PARTICIPANTS, value: 5, closed: 4, postCloseAdjustment: 1 },
       { metricId: KPI2_METRIC_ID, value: 2, closed: 2, postCloseAdjustment: 0 },
     ]);
     const beforeClose = await query.metrics(2023, { knownAt: at('2024-04-29T00:00:00Z') }, CHOSEN);
     expect(beforeClose.close).toBeNull();
-    expect(beforeClose.figures[0]).toMatchObject({ value: 3, closed: null, postCloseAdjustment: null });
+    expect(beforeClose.figures[0]).toMatchObject({
+      value: 3,
+      closed: null,
+      postCloseAdjustment: null,
+    });
   });
 
   it('refuses to close the year twice', async () => {
     const { eventStore, database } = backend();
     await expect(
-      closeFiscalYear({ eventStore, database, recorder, metrics: METRICS, fiscalYear: 2023, closedBy: 'key:admin', now: () => new Date() }),
+      closeFiscalYear({
+        eventStore,
+        database,
+        recorder,
+        metrics: METRICS,
+        fiscalYear: 2023,
+        closedBy: 'key:admin',
+        now: () => new Date(),
+      }),
     ).rejects.toBeInstanceOf(FiscalYearAlreadyClosedError);
   });
 
@@ -190,14 +303,77 @@ describeOnBothBackends('FY2023 as of knownAt and occurredBy', (backend) => {
     const trail = await trails.trail(KPI1_METRIC_ID, 2023, {});
     expect(trail.value).toBe(4);
     expect(
-      trail.entries.map((e) => [[...ids].find(([, id]) => id === e.eventId)?.[0], e.occurredOn, e.recordedAt, e.recordedBy, e.bodyId, e.counts, e.correction?.kind ?? null, e.postClose]),
+      trail.entries.map((e) => [
+        [...ids].find(([, id]) => id === e.eventId)?.[0],
+        e.occurredOn,
+        e.recordedAt,
+        e.recordedBy,
+        e.bodyId,
+        e.counts,
+        e.correction?.kind ?? null,
+        e.postClose,
+      ]),
     ).toEqual([
-      ['e1', '2023-05-10', '2023-05-11T00:00:00.000Z', 'key:entry', 'kochi-prefecture', true, null, false],
-      ['e3', '2023-07-01', '2023-07-02T00:00:00.000Z', 'key:entry', 'kochi-prefecture', false, 'retracted', false],
-      ['e4', '2023-08-01', '2023-08-02T00:00:00.000Z', 'key:entry', 'kochi-prefecture', false, 'retracted', true],
-      ['e9', '2024-02-15', '2024-02-20T00:00:00.000Z', 'key:entry', 'kochi-prefecture', true, null, false],
-      ['e10', '2024-03-25', '2024-04-05T00:00:00.000Z', 'key:entry', 'kochi-prefecture', true, null, false],
-      ['e11', '2024-03-28', '2024-05-20T00:00:00.000Z', 'key:entry', 'kochi-prefecture', true, null, true],
+      [
+        'e1',
+        '2023-05-10',
+        '2023-05-11T00:00:00.000Z',
+        'key:entry',
+        'kochi-prefecture',
+        true,
+        null,
+        false,
+      ],
+      [
+        'e3',
+        '2023-07-01',
+        '2023-07-02T00:00:00.000Z',
+        'key:entry',
+        'kochi-prefecture',
+        false,
+        'retracted',
+        false,
+      ],
+      [
+        'e4',
+        '2023-08-01',
+        '2023-08-02T00:00:00.000Z',
+        'key:entry',
+        'kochi-prefecture',
+        false,
+        'retracted',
+        true,
+      ],
+      [
+        'e9',
+        '2024-02-15',
+        '2024-02-20T00:00:00.000Z',
+        'key:entry',
+        'kochi-prefecture',
+        true,
+        null,
+        false,
+      ],
+      [
+        'e10',
+        '2024-03-25',
+        '2024-04-05T00:00:00.000Z',
+        'key:entry',
+        'kochi-prefecture',
+        true,
+        null,
+        false,
+      ],
+      [
+        'e11',
+        '2024-03-28',
+        '2024-05-20T00:00:00.000Z',
+        'key:entry',
+        'kochi-prefecture',
+        true,
+        null,
+        true,
+      ],
     ]);
     expect(trail.entries[1].correction).toEqual({
       kind: 'retracted',
@@ -206,7 +382,9 @@ describeOnBothBackends('FY2023 as of knownAt and occurredBy', (backend) => {
       recordedAt: '2024-01-10T00:00:00.000Z',
     });
 
-    const before = await trails.trail(KPI1_METRIC_ID, 2023, { knownAt: at('2023-12-31T00:00:00Z') });
+    const before = await trails.trail(KPI1_METRIC_ID, 2023, {
+      knownAt: at('2023-12-31T00:00:00Z'),
+    });
     expect(before.entries.map((e) => [e.occurredOn, e.counts, e.correction])).toEqual([
       ['2023-05-10', true, null],
       ['2023-07-01', true, null],
@@ -230,13 +408,26 @@ describeOnBothBackends('FY2023 as of knownAt and occurredBy', (backend) => {
       ['2024-05-20', 4, 1],
       ['2024-05-25', 4, 0],
     ]);
-    const known = await trails.history(KPI1_METRIC_ID, 2023, { knownAt: at('2024-04-15T00:00:00Z') });
-    expect(known.days[known.days.length - 1]).toEqual({ date: '2024-04-05', value: 3, change: 1, events: 1 });
-    expect(auditCsv.history(known).split('\r\n')[1]).toBe(`${KPI1_METRIC_ID},2023,2023-05-11,1,1,1`);
+    const known = await trails.history(KPI1_METRIC_ID, 2023, {
+      knownAt: at('2024-04-15T00:00:00Z'),
+    });
+    expect(known.days[known.days.length - 1]).toEqual({
+      date: '2024-04-05',
+      value: 3,
+      change: 1,
+      events: 1,
+    });
+    expect(auditCsv.history(known).split('\r\n')[1]).toBe(
+      `${KPI1_METRIC_ID},2023,2023-05-11,1,1,1`,
+    );
   });
 
   it("gives a stream's full history with the retraction that withdrew it", async () => {
-    const history = await streamHistory(backend().eventStore, backend().database, 'WorkExperienceJoined-e3');
+    const history = await streamHistory(
+      backend().eventStore,
+      backend().database,
+      'WorkExperienceJoined-e3',
+    );
     expect(history.events).toEqual([
       {
         eventId: ids.get('e3'),
@@ -247,8 +438,19 @@ describeOnBothBackends('FY2023 as of knownAt and occurredBy', (backend) => {
         recordedAt: '2023-07-02T00:00:00.000Z',
         recordedBy: 'key:entry',
         bodyId: 'kochi-prefecture',
-        data: { bodyId: 'kochi-prefecture', occurredOn: '2023-07-01', personId: 'person-P3', baseId: 'ochi-base', iceAgeGeneration: true },
-        correction: { kind: 'retracted', byEventId: ids.get('r1'), position: 9, recordedAt: '2024-01-10T00:00:00.000Z' },
+        data: {
+          bodyId: 'kochi-prefecture',
+          occurredOn: '2023-07-01',
+          personId: 'person-P3',
+          baseId: 'ochi-base',
+          iceAgeGeneration: true,
+        },
+        correction: {
+          kind: 'retracted',
+          byEventId: ids.get('r1'),
+          position: 9,
+          recordedAt: '2024-01-10T00:00:00.000Z',
+        },
       },
     ]);
   });
@@ -256,16 +458,29 @@ describeOnBothBackends('FY2023 as of knownAt and occurredBy', (backend) => {
   it('reports a read model that disagrees with the replay, whichever read model answered', async () => {
     const { sql, eventStore } = backend();
     const kpi1 = [metricById(KPI1_METRIC_ID)];
-    const check = (asOf: AsOf) => checkReplay({ eventStore, reader: query.reader, metrics: kpi1, fiscalYear: 2023, asOf });
+    const check = (asOf: AsOf) =>
+      checkReplay({ eventStore, reader: query.reader, metrics: kpi1, fiscalYear: 2023, asOf });
 
     const latest = `metric_id = '${KPI1_METRIC_ID}' AND fiscal_year = 2023 AND position = (SELECT max(position) FROM audit_timeline_values WHERE metric_id = '${KPI1_METRIC_ID}')`;
     await sql.query(`UPDATE audit_timeline_values SET value = value - 1 WHERE ${latest}`);
-    expect(await check({})).toMatchObject({ agrees: false, mismatches: [{ metricId: KPI1_METRIC_ID, readModel: 3, replayed: 4 }] });
+    expect(await check({})).toMatchObject({
+      agrees: false,
+      mismatches: [{ metricId: KPI1_METRIC_ID, readModel: 3, replayed: 4 }],
+    });
     await sql.query(`UPDATE audit_timeline_values SET value = value + 1 WHERE ${latest}`);
 
-    await sql.query(`UPDATE activity_facts SET data = data || '{"iceAgeGeneration": false}' WHERE event_id = $1`, [ids.get('e9')]);
-    expect(await check({ occurredBy: '2024-03-26' })).toMatchObject({ agrees: false, mismatches: [{ metricId: KPI1_METRIC_ID, readModel: 2, replayed: 3 }] });
-    await sql.query(`UPDATE activity_facts SET data = data || '{"iceAgeGeneration": true}' WHERE event_id = $1`, [ids.get('e9')]);
+    await sql.query(
+      `UPDATE activity_facts SET data = data || '{"iceAgeGeneration": false}' WHERE event_id = $1`,
+      [ids.get('e9')],
+    );
+    expect(await check({ occurredBy: '2024-03-26' })).toMatchObject({
+      agrees: false,
+      mismatches: [{ metricId: KPI1_METRIC_ID, readModel: 2, replayed: 3 }],
+    });
+    await sql.query(
+      `UPDATE activity_facts SET data = data || '{"iceAgeGeneration": true}' WHERE event_id = $1`,
+      [ids.get('e9')],
+    );
     expect((await check({ occurredBy: '2024-03-26' })).agrees).toBe(true);
   });
 });

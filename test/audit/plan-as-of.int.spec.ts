@@ -1,7 +1,25 @@
 import { randomUUID } from 'node:crypto';
-import { AsOf, AsOfFiguresReader, AsOfKpi, AuditedFiguresQuery, UnknownMetricError, auditCsv } from '@ledger/audit';
-import { KPI1_METRIC_ID, METRICS, PLAN_EVENT_SCHEMA_VERSION, PLAN_STREAM, initialPlanEvents } from '@ledger/domain';
-import { KpiReportReader, REPORTING_PROJECTION, ReportingProjection, domainReportingEvents } from '@ledger/projections';
+import {
+  AsOf,
+  AsOfFiguresReader,
+  AsOfKpi,
+  AuditedFiguresQuery,
+  UnknownMetricError,
+  auditCsv,
+} from '@ledger/audit';
+import {
+  KPI1_METRIC_ID,
+  METRICS,
+  PLAN_EVENT_SCHEMA_VERSION,
+  PLAN_STREAM,
+  initialPlanEvents,
+} from '@ledger/domain';
+import {
+  KpiReportReader,
+  REPORTING_PROJECTION,
+  ReportingProjection,
+  domainReportingEvents,
+} from '@ledger/projections';
 import { recordPlanIfAbsent } from '../../apps/api/src/start-up/record-plan';
 import { describeOnBothBackends } from './support/audit-test-backends';
 
@@ -33,7 +51,13 @@ describeOnBothBackends('The plan as it stood at an as-of cut', (backend) => {
         id,
         type: 'WorkExperienceJoined',
         schemaVersion: 1,
-        data: { bodyId: 'kochi-prefecture', occurredOn, personId: person, baseId: 'ochi-base', iceAgeGeneration: true },
+        data: {
+          bodyId: 'kochi-prefecture',
+          occurredOn,
+          personId: person,
+          baseId: 'ochi-base',
+          iceAgeGeneration: true,
+        },
         metadata: { recordedBy: 'key:entry', bodyId: 'kochi-prefecture' },
       },
     ]);
@@ -43,15 +67,32 @@ describeOnBothBackends('The plan as it stood at an as-of cut', (backend) => {
   beforeAll(async () => {
     const { eventStore, sql, database } = backend();
     expect(await recordPlanIfAbsent(eventStore)).toBe(true);
-    await sql.query('UPDATE event_store.events SET recorded_at = $2 WHERE stream_id = $1', [PLAN_STREAM, at('2023-04-01T00:00:00Z')]);
+    await sql.query('UPDATE event_store.events SET recorded_at = $2 WHERE stream_id = $1', [
+      PLAN_STREAM,
+      at('2023-04-01T00:00:00Z'),
+    ]);
     await joined('person-P1', '2023-05-10', '2023-05-11T00:00:00Z');
     await joined('person-P2', '2023-06-01', '2023-06-02T00:00:00Z');
     await joined('person-P3', '2023-07-01', '2023-07-02T00:00:00Z');
     await joined('person-P4', '2023-07-20', '2023-07-21T00:00:00Z');
     const revision = [
       { type: 'KpiTargetSet', data: { kpiId: 'KPI1', kind: 'annual', fiscalYear: 2023, value: 5 } },
-      { type: 'GradingBandsSet', data: { effectiveFromFiscalYear: 2023, bands: [{ grade: 'A', minRate: 0.8 }, { grade: 'C', minRate: 0 }] } },
-    ].map((event) => ({ id: randomUUID(), ...event, schemaVersion: PLAN_EVENT_SCHEMA_VERSION, metadata: { recordedBy: 'key:admin' } }));
+      {
+        type: 'GradingBandsSet',
+        data: {
+          effectiveFromFiscalYear: 2023,
+          bands: [
+            { grade: 'A', minRate: 0.8 },
+            { grade: 'C', minRate: 0 },
+          ],
+        },
+      },
+    ].map((event) => ({
+      id: randomUUID(),
+      ...event,
+      schemaVersion: PLAN_EVENT_SCHEMA_VERSION,
+      metadata: { recordedBy: 'key:admin' },
+    }));
     await eventStore.append(PLAN_STREAM, revision);
     [targetRevisedAt, bandsRevisedAt] = await pin(
       revision.map((event) => event.id),
@@ -89,7 +130,9 @@ describeOnBothBackends('The plan as it stood at an as-of cut', (backend) => {
       [PLAN_STREAM],
     );
     expect(rows.length).toBe(initialPlanEvents().length + 2);
-    expect(rows.map((row) => Number(row.position))).toEqual(planEvents.map((row) => Number(row.position)));
+    expect(rows.map((row) => Number(row.position))).toEqual(
+      planEvents.map((row) => Number(row.position)),
+    );
     expect(Number(rows[rows.length - 1].position)).toBe(bandsRevisedAt);
   });
 
@@ -108,7 +151,13 @@ describeOnBothBackends('The plan as it stood at an as-of cut', (backend) => {
     expect((await kpis({ throughPosition: bandsRevisedAt }))[0]).toEqual(kpi1(5, 4, 'A'));
     expect(await kpis({})).toEqual([
       kpi1(5, 5, 'A'),
-      expect.objectContaining({ kpiId: 'KPI2', target: 100, value: 0, achievementRate: 0, grade: 'C' }),
+      expect.objectContaining({
+        kpiId: 'KPI2',
+        target: 100,
+        value: 0,
+        achievementRate: 0,
+        grade: 'C',
+      }),
     ]);
   });
 
@@ -122,23 +171,41 @@ describeOnBothBackends('The plan as it stood at an as-of cut', (backend) => {
   });
 
   it('shows the grade of the cut in the CSV', async () => {
-    const answer = await new AuditedFiguresQuery(backend().eventStore, reader).kpis(2023, { knownAt: at('2023-08-01T00:00:00Z') });
+    const answer = await new AuditedFiguresQuery(backend().eventStore, reader).kpis(2023, {
+      knownAt: at('2023-08-01T00:00:00Z'),
+    });
     const [header, first] = auditCsv.kpis(answer).split('\r\n');
     expect(header).toBe(
       '\uFEFFfiscal_year,known_at,occurred_by,through_position,kpi_id,numbering,metric_id,unit,target,value,achievement_rate,grade,closed,post_close_adjustment',
     );
-    expect(first).toMatch(new RegExp(`^2023,2023-08-01T00:00:00.000Z,,\\d+,KPI1,[^,]*,${KPI1_METRIC_ID},[^,]*,22,4,${4 / 22},D,,$`));
+    expect(first).toMatch(
+      new RegExp(
+        `^2023,2023-08-01T00:00:00.000Z,,\\d+,KPI1,[^,]*,${KPI1_METRIC_ID},[^,]*,22,4,${4 / 22},D,,$`,
+      ),
+    );
   });
 
   it("gives the current KPI report the latest plan's target and grade", async () => {
-    const [current] = await new KpiReportReader(backend().dataSource, METRICS).kpis(2023, '2024-06-30');
-    expect(current).toMatchObject({ kpiId: 'KPI1', target: 5, actual: 5, achievementRate: 1, grade: 'A' });
+    const [current] = await new KpiReportReader(backend().dataSource, METRICS).kpis(
+      2023,
+      '2024-06-30',
+    );
+    expect(current).toMatchObject({
+      kpiId: 'KPI1',
+      target: 5,
+      actual: 5,
+      achievementRate: 1,
+      grade: 'A',
+    });
   });
 
-  it("drops every plan state of a build with the build", async () => {
+  it('drops every plan state of a build with the build', async () => {
     const { dataSource, sql } = backend();
     const [{ version }] = (
-      await sql.query<{ version: string }>(`SELECT version FROM projection_versions WHERE name = $1 AND status = 'active'`, [REPORTING_PROJECTION])
+      await sql.query<{ version: string }>(
+        `SELECT version FROM projection_versions WHERE name = $1 AND status = 'active'`,
+        [REPORTING_PROJECTION],
+      )
     ).rows;
     const runner = dataSource.createQueryRunner();
     try {
@@ -146,7 +213,10 @@ describeOnBothBackends('The plan as it stood at an as-of cut', (backend) => {
     } finally {
       await runner.release();
     }
-    const { rows } = await sql.query<{ count: string }>('SELECT count(*) FROM plan_snapshots WHERE projection_version = $1', [version]);
+    const { rows } = await sql.query<{ count: string }>(
+      'SELECT count(*) FROM plan_snapshots WHERE projection_version = $1',
+      [version],
+    );
     expect(Number(rows[0].count)).toBe(0);
   });
 });

@@ -26,42 +26,82 @@ describeOnBothBackends('tamper evidence', (backend) => {
 
   it('checkpoints every 5 events, the checkpoints themselves counted in the chain', async () => {
     const checkpoints = await backend().eventStore.readStream(HASH_CHECKPOINT_STREAM);
-    expect(checkpoints.map((event) => [event.position, event.data.position, event.data.eventCount])).toEqual([
+    expect(
+      checkpoints.map((event) => [event.position, event.data.position, event.data.eventCount]),
+    ).toEqual([
       [21, 5, 5],
       [22, 10, 10],
       [23, 15, 15],
       [24, 20, 20],
     ]);
-    const [{ count }] = await backend().database.query<{ count: string }>('SELECT count(*) FROM audit_event_hashes');
+    const [{ count }] = await backend().database.query<{ count: string }>(
+      'SELECT count(*) FROM audit_event_hashes',
+    );
     expect(Number(count)).toBe(24);
   });
 
   it('finds nothing wrong with the untouched store', async () => {
-    const report = await verifyStore({ eventStore: backend().eventStore, database: backend().database, pageSize: 7 });
-    expect(report).toMatchObject({ ok: true, eventsChecked: 24, headPosition: 24, checkpointsChecked: 4, ledgerRowsChecked: 24, firstMismatch: null });
+    const report = await verifyStore({
+      eventStore: backend().eventStore,
+      database: backend().database,
+      pageSize: 7,
+    });
+    expect(report).toMatchObject({
+      ok: true,
+      eventsChecked: 24,
+      headPosition: 24,
+      checkpointsChecked: 4,
+      ledgerRowsChecked: 24,
+      firstMismatch: null,
+    });
   });
 
   it('finds a row edited in place at its own position, and only the interval without the ledger', async () => {
     const { sql, eventStore, database } = backend();
-    await sql.query(`UPDATE event_store.events SET data = jsonb_set(data, '{count}', '70') WHERE position = 7`);
+    await sql.query(
+      `UPDATE event_store.events SET data = jsonb_set(data, '{count}', '70') WHERE position = 7`,
+    );
     const report = await verifyStore({ eventStore, database, pageSize: 7 });
-    expect(report.firstMismatch).toMatchObject({ position: 7, reason: 'hash-differs', seq: 7, lastVerifiedCheckpoint: { position: 5, eventCount: 5 } });
+    expect(report.firstMismatch).toMatchObject({
+      position: 7,
+      reason: 'hash-differs',
+      seq: 7,
+      lastVerifiedCheckpoint: { position: 5, eventCount: 5 },
+    });
 
     const anchorsOnly = await verifyStore({ eventStore, pageSize: 7 });
-    expect(anchorsOnly.firstMismatch).toMatchObject({ position: 10, reason: 'checkpoint-differs', seq: 10, lastVerifiedCheckpoint: { position: 5, eventCount: 5 } });
+    expect(anchorsOnly.firstMismatch).toMatchObject({
+      position: 10,
+      reason: 'checkpoint-differs',
+      seq: 10,
+      lastVerifiedCheckpoint: { position: 5, eventCount: 5 },
+    });
 
-    await sql.query(`UPDATE event_store.events SET data = jsonb_set(data, '{count}', '7') WHERE position = 7`);
+    await sql.query(
+      `UPDATE event_store.events SET data = jsonb_set(data, '{count}', '7') WHERE position = 7`,
+    );
     expect((await verifyStore({ eventStore, database })).ok).toBe(true);
   });
 
   it('finds a deleted row at the position it left', async () => {
     const { sql, eventStore, database } = backend();
-    const { rows } = await sql.query(`DELETE FROM event_store.events WHERE position = 12 RETURNING *`);
+    const { rows } = await sql.query(
+      `DELETE FROM event_store.events WHERE position = 12 RETURNING *`,
+    );
     const report = await verifyStore({ eventStore, database, pageSize: 5 });
-    expect(report.firstMismatch).toMatchObject({ position: 12, reason: 'event-missing', seq: 12, lastVerifiedCheckpoint: { position: 10, eventCount: 10 } });
+    expect(report.firstMismatch).toMatchObject({
+      position: 12,
+      reason: 'event-missing',
+      seq: 12,
+      lastVerifiedCheckpoint: { position: 10, eventCount: 10 },
+    });
 
     const anchorsOnly = await verifyStore({ eventStore });
-    expect(anchorsOnly.firstMismatch).toMatchObject({ position: 15, reason: 'checkpoint-differs', lastVerifiedCheckpoint: { position: 10, eventCount: 10 } });
+    expect(anchorsOnly.firstMismatch).toMatchObject({
+      position: 15,
+      reason: 'checkpoint-differs',
+      lastVerifiedCheckpoint: { position: 10, eventCount: 10 },
+    });
 
     await reinsert(rows[0]);
     expect((await verifyStore({ eventStore, database })).ok).toBe(true);
@@ -69,7 +109,9 @@ describeOnBothBackends('tamper evidence', (backend) => {
 
   it('finds the last row deleted', async () => {
     const { sql, eventStore, database } = backend();
-    const { rows } = await sql.query(`DELETE FROM event_store.events WHERE position = 24 RETURNING *`);
+    const { rows } = await sql.query(
+      `DELETE FROM event_store.events WHERE position = 24 RETURNING *`,
+    );
     const report = await verifyStore({ eventStore, database });
     expect(report.firstMismatch).toMatchObject({ position: 24, reason: 'event-missing', seq: 23 });
     await reinsert(rows[0]);
@@ -80,7 +122,12 @@ describeOnBothBackends('tamper evidence', (backend) => {
     const { sql, eventStore, database } = backend();
     await swapPositions(16, 18);
     const report = await verifyStore({ eventStore, database });
-    expect(report.firstMismatch).toMatchObject({ position: 16, reason: 'hash-differs', seq: 16, lastVerifiedCheckpoint: { position: 15, eventCount: 15 } });
+    expect(report.firstMismatch).toMatchObject({
+      position: 16,
+      reason: 'hash-differs',
+      seq: 16,
+      lastVerifiedCheckpoint: { position: 15, eventCount: 15 },
+    });
 
     await swapPositions(16, 18);
     expect((await verifyStore({ eventStore, database })).ok).toBe(true);
@@ -100,7 +147,17 @@ describeOnBothBackends('tamper evidence', (backend) => {
     await backend().sql.query(
       `INSERT INTO event_store.events (position, event_id, stream_id, revision, type, schema_version, data, metadata, recorded_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [row.position, row.event_id, row.stream_id, row.revision, row.type, row.schema_version, row.data, row.metadata, row.recorded_at],
+      [
+        row.position,
+        row.event_id,
+        row.stream_id,
+        row.revision,
+        row.type,
+        row.schema_version,
+        row.data,
+        row.metadata,
+        row.recorded_at,
+      ],
     );
   }
 });

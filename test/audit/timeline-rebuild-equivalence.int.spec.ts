@@ -37,15 +37,32 @@ describeOnBothBackends('metric timeline rebuilt beside a live build', (backend) 
 
   const joined = (person: string, iceAge: boolean, occurredOn: string, supersedes?: string) => ({
     type: 'WorkExperienceJoined',
-    data: { occurredOn, personId: person, baseId: 'ochi-base', iceAgeGeneration: iceAge, ...(supersedes ? { supersedes: id(supersedes) } : {}) },
+    data: {
+      occurredOn,
+      personId: person,
+      baseId: 'ochi-base',
+      iceAgeGeneration: iceAge,
+      ...(supersedes ? { supersedes: id(supersedes) } : {}),
+    },
   });
   const met = (attendees: number, supersedes?: string) => ({
     type: 'MeetingHeld',
-    data: { occurredOn: '2023-06-08', kind: 'liaison', blockId: 'central', attendees, ...(supersedes ? { supersedes: id(supersedes) } : {}) },
+    data: {
+      occurredOn: '2023-06-08',
+      kind: 'liaison',
+      blockId: 'central',
+      attendees,
+      ...(supersedes ? { supersedes: id(supersedes) } : {}),
+    },
   });
   const answered = () => ({
     type: 'SurveyAnswered',
-    data: { occurredOn: '2023-10-07', surveyId: 'kochike-festa-2023', iceAgeGeneration: true, learnedOfConsultationDesk: true },
+    data: {
+      occurredOn: '2023-10-07',
+      surveyId: 'kochike-festa-2023',
+      iceAgeGeneration: true,
+      learnedOfConsultationDesk: true,
+    },
   });
   const retracted = (target: string) => ({
     type: 'RecordRetracted',
@@ -120,22 +137,34 @@ describeOnBothBackends('metric timeline rebuilt beside a live build', (backend) 
   }
 
   /** One metric's timeline as [event name, value] pairs. */
-  function timelineOf(rows: TimelineRows, metricId: string, fiscalYear: number): [string, number][] {
+  function timelineOf(
+    rows: TimelineRows,
+    metricId: string,
+    fiscalYear: number,
+  ): [string, number][] {
     const nameAt = new Map([...positions].map(([name, position]) => [position, name]));
-    return (rows.values as { metric_id: string; fiscal_year: number; position: number; value: string }[])
+    return (
+      rows.values as { metric_id: string; fiscal_year: number; position: number; value: string }[]
+    )
       .filter((row) => row.metric_id === metricId && row.fiscal_year === fiscalYear)
       .map((row) => [nameAt.get(row.position) as string, Number(row.value)]);
   }
 
   async function expectReferenceAnswers(b: AuditBackend): Promise<void> {
     const reader = new AsOfFiguresReader(b.database, METRICS);
-    const cuts = ['m1', 'r1b', 'm3', 'r2', 'r3', 'j7', 'r6'].map((name) => positions.get(name) as number);
+    const cuts = ['m1', 'r1b', 'm3', 'r2', 'r3', 'j7', 'r6'].map(
+      (name) => positions.get(name) as number,
+    );
     for (const cut of cuts) {
       const known = events.filter((event) => event.position <= cut);
       for (const fiscalYear of FISCAL_YEARS) {
         const answer = await reader.figures(fiscalYear, { throughPosition: cut }, CHOSEN);
         const reference = evaluateMetrics(known, METRICS, { fiscalYear });
-        expect({ cut, fiscalYear, figures: answer.figures.map((figure) => [figure.metricId, figure.value]) }).toEqual({
+        expect({
+          cut,
+          fiscalYear,
+          figures: answer.figures.map((figure) => [figure.metricId, figure.value]),
+        }).toEqual({
           cut,
           fiscalYear,
           figures: CHOSEN.map((metricId) => [metricId, reference[metricId]]),
@@ -148,7 +177,13 @@ describeOnBothBackends('metric timeline rebuilt beside a live build', (backend) 
     const b = backend();
     for (const [name, event] of STORY) {
       await b.eventStore.append(`timeline-${name}`, [
-        { id: id(name), type: event.type, schemaVersion: 1, data: { bodyId: 'kochi-prefecture', ...event.data }, metadata: { recordedBy: 'key:entry' } },
+        {
+          id: id(name),
+          type: event.type,
+          schemaVersion: 1,
+          data: { bodyId: 'kochi-prefecture', ...event.data },
+          metadata: { recordedBy: 'key:entry' },
+        },
       ]);
     }
     events = await b.eventStore.readAll({ after: 0, maxCount: 1_000 });
@@ -227,12 +262,30 @@ describeOnBothBackends('metric timeline rebuilt beside a live build', (backend) 
       };
       const suffix = rebuiltVersion.toLowerCase().replace(/[^a-z0-9]/g, '_');
       expect(await partitions(rebuiltVersion)).toEqual([
-        { partition: `audit_timeline_contributions_${suffix}`, is_unique: false, columns: 'event_id' },
-        { partition: `audit_timeline_drops_${suffix}`, is_unique: false, columns: 'target_event_id' },
-        { partition: `audit_timeline_values_${suffix}`, is_unique: true, columns: 'metric_id,fiscal_year,position' },
+        {
+          partition: `audit_timeline_contributions_${suffix}`,
+          is_unique: false,
+          columns: 'event_id',
+        },
+        {
+          partition: `audit_timeline_drops_${suffix}`,
+          is_unique: false,
+          columns: 'target_event_id',
+        },
+        {
+          partition: `audit_timeline_values_${suffix}`,
+          is_unique: true,
+          columns: 'metric_id,fiscal_year,position',
+        },
       ]);
       expect(await partitions(liveVersion)).toEqual([]);
-      expect(await timelineRows(liveVersion)).toEqual({ values: [], members: [], contributions: [], drops: [], clock: [] });
+      expect(await timelineRows(liveVersion)).toEqual({
+        values: [],
+        members: [],
+        contributions: [],
+        drops: [],
+        clock: [],
+      });
     });
 
     it('answers as the reference evaluator at every cut', async () => {
@@ -242,16 +295,35 @@ describeOnBothBackends('metric timeline rebuilt beside a live build', (backend) 
     it('keeps folding live after it took over, as a live build would', async () => {
       const b = backend();
       await b.eventStore.append('timeline-after', [
-        { id: id('j8'), type: 'WorkExperienceJoined', schemaVersion: 1, data: { bodyId: 'kochi-prefecture', ...joined('person-P1', true, '2023-11-01', 'j7').data }, metadata: { recordedBy: 'key:entry' } },
-        { id: id('r8'), type: 'RecordRetracted', schemaVersion: 1, data: { bodyId: 'kochi-prefecture', ...retracted('j5').data }, metadata: { recordedBy: 'key:entry' } },
+        {
+          id: id('j8'),
+          type: 'WorkExperienceJoined',
+          schemaVersion: 1,
+          data: {
+            bodyId: 'kochi-prefecture',
+            ...joined('person-P1', true, '2023-11-01', 'j7').data,
+          },
+          metadata: { recordedBy: 'key:entry' },
+        },
+        {
+          id: id('r8'),
+          type: 'RecordRetracted',
+          schemaVersion: 1,
+          data: { bodyId: 'kochi-prefecture', ...retracted('j5').data },
+          metadata: { recordedBy: 'key:entry' },
+        },
       ]);
       events = await b.eventStore.readAll({ after: 0, maxCount: 1_000 });
       expect(await runTimeline(false, 2)).toBe(rebuiltVersion);
       await b.project();
       const rows = await timelineRows(rebuiltVersion);
       // P1 back and P6 out in one event (r8 names an already dropped target): no count moves.
-      expect(timelineOf(rows, KPI1_METRIC_ID, 2023)).toEqual(timelineOf(liveRows, KPI1_METRIC_ID, 2023));
-      expect(timelineOf(rows, PARTICIPANTS, 2023)).toEqual(timelineOf(liveRows, PARTICIPANTS, 2023));
+      expect(timelineOf(rows, KPI1_METRIC_ID, 2023)).toEqual(
+        timelineOf(liveRows, KPI1_METRIC_ID, 2023),
+      );
+      expect(timelineOf(rows, PARTICIPANTS, 2023)).toEqual(
+        timelineOf(liveRows, PARTICIPANTS, 2023),
+      );
       expect(
         (rows.members as { metric_id: string; fiscal_year: number }[]).filter(
           (row) => row.metric_id === KPI1_METRIC_ID && row.fiscal_year === 2023,
@@ -263,7 +335,9 @@ describeOnBothBackends('metric timeline rebuilt beside a live build', (backend) 
       const reader = new AsOfFiguresReader(b.database, METRICS);
       const answer = await reader.figures(2023, {}, CHOSEN);
       const reference = evaluateMetrics(events, METRICS, { fiscalYear: 2023 });
-      expect(answer.figures.map((figure) => [figure.metricId, figure.value])).toEqual(CHOSEN.map((metricId) => [metricId, reference[metricId]]));
+      expect(answer.figures.map((figure) => [figure.metricId, figure.value])).toEqual(
+        CHOSEN.map((metricId) => [metricId, reference[metricId]]),
+      );
     });
   });
 });

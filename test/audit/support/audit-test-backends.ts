@@ -41,7 +41,10 @@ type BackendName = 'PostgreSQL' | 'embedded PGlite';
  * Registers `body` once per backend. PGlite is shared by the whole file (creating one
  * costs seconds and hundreds of MB); PostgreSQL gets a fresh database per file.
  */
-export function describeOnBothBackends(name: string, body: (backend: () => AuditBackend, backendName: BackendName) => void): void {
+export function describeOnBothBackends(
+  name: string,
+  body: (backend: () => AuditBackend, backendName: BackendName) => void,
+): void {
   for (const backendName of ['embedded PGlite', 'PostgreSQL'] as const) {
     const available = backendName === 'embedded PGlite' || requirePostgres();
     (available ? describe : describe.skip)(`${name} on ${backendName}`, () => {
@@ -95,7 +98,10 @@ async function openOn(url: string, liveNotifications: boolean): Promise<OpenedBa
   await dataSource.initialize();
   await migrateReadModels(dataSource);
   const audit = await openAuditDatabase(url);
-  const projections = [new ReportingProjection(METRICS, domainReportingEvents), new MetricTimelineProjection(METRICS)];
+  const projections = [
+    new ReportingProjection(METRICS, domainReportingEvents),
+    new MetricTimelineProjection(METRICS),
+  ];
   return {
     url,
     eventStore,

@@ -10,7 +10,11 @@ export function fiscalYearParam(params: AuditQueryParams): number {
 /** knownAt (an instant with its offset), position (of the global order), occurredBy (a date). */
 export function asOfParams(params: AuditQueryParams): AsOf {
   return refusingInvalid(() =>
-    parseAsOf({ knownAt: single(params, 'knownAt'), position: single(params, 'position'), occurredBy: single(params, 'occurredBy') }),
+    parseAsOf({
+      knownAt: single(params, 'knownAt'),
+      position: single(params, 'position'),
+      occurredBy: single(params, 'occurredBy'),
+    }),
   );
 }
 

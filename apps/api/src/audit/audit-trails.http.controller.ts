@@ -31,7 +31,11 @@ export class AuditTrailsHttpController {
     const asOf = asOfParams(query);
     return answer(
       async () =>
-        this.audit.trails.trail(await this.audit.reader.metricIdOf(metricId, asOf), fiscalYear, asOf),
+        this.audit.trails.trail(
+          await this.audit.reader.metricIdOf(metricId, asOf),
+          fiscalYear,
+          asOf,
+        ),
       wantsCsv(query, accept) ? auditCsv.trail : undefined,
       response,
     );
@@ -53,7 +57,11 @@ export class AuditTrailsHttpController {
     const asOf = asOfParams(query);
     return answer(
       async () =>
-        this.audit.trails.history(await this.audit.reader.metricIdOf(metricId, asOf), fiscalYear, asOf),
+        this.audit.trails.history(
+          await this.audit.reader.metricIdOf(metricId, asOf),
+          fiscalYear,
+          asOf,
+        ),
       wantsCsv(query, accept) ? auditCsv.history : undefined,
       response,
     );

@@ -5,12 +5,7 @@
  * invariant) → 409, unavailable (retry later; send `Retry-After` in `headers()`) → 503.
  */
 export type RefusalKind =
-  | 'invalid'
-  | 'unauthenticated'
-  | 'forbidden'
-  | 'not-found'
-  | 'conflict'
-  | 'unavailable';
+  'invalid' | 'unauthenticated' | 'forbidden' | 'not-found' | 'conflict' | 'unavailable';
 
 export abstract class Refusal extends Error {
   abstract readonly kind: RefusalKind;

@@ -2,7 +2,10 @@ import { AuditDatabase, InvalidAsOfError, openAuditDatabase } from '@ledger/audi
 import { UsageError } from '../cli-command';
 
 /** The audit tables for the length of one command. */
-export async function withAuditDatabase<T>(databaseUrl: string, work: (database: AuditDatabase) => Promise<T>): Promise<T> {
+export async function withAuditDatabase<T>(
+  databaseUrl: string,
+  work: (database: AuditDatabase) => Promise<T>,
+): Promise<T> {
   const { database, close } = await openAuditDatabase(databaseUrl);
   try {
     return await work(database);

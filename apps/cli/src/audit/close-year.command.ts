@@ -25,6 +25,8 @@ export const closeYearCommand: CliCommand = {
         now: () => new Date(),
       }),
     );
-    print(`Closed FY${fiscalYear} at position ${close.position}; hash checkpoint ${close.hashCheckpoint.hash} over ${close.hashCheckpoint.eventCount} events`);
+    print(
+      `Closed FY${fiscalYear} at position ${close.position}; hash checkpoint ${close.hashCheckpoint.hash} over ${close.hashCheckpoint.eventCount} events`,
+    );
   },
 };

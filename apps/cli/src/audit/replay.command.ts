@@ -9,14 +9,25 @@ import { AuditCheckFailedError, usageOnInvalid, withAuditDatabase } from './audi
  */
 export const replayCommand: CliCommand = {
   path: ['replay'],
-  usage: 'replay --fiscal-year 2023 [--known-at 2024-04-15T00:00:00+09:00] [--position N] [--occurred-by 2024-03-31]',
+  usage:
+    'replay --fiscal-year 2023 [--known-at 2024-04-15T00:00:00+09:00] [--position N] [--occurred-by 2024-03-31]',
   async run({ options }, { eventStore, databaseUrl, print }) {
     const fiscalYear = usageOnInvalid(() => parseFiscalYear(options['fiscal-year']));
     const asOf = usageOnInvalid(() =>
-      parseAsOf({ knownAt: options['known-at'], position: options.position, occurredBy: options['occurred-by'] }),
+      parseAsOf({
+        knownAt: options['known-at'],
+        position: options.position,
+        occurredBy: options['occurred-by'],
+      }),
     );
     const report = await withAuditDatabase(databaseUrl, (database) =>
-      checkReplay({ eventStore, reader: new AsOfFiguresReader(database, METRICS), metrics: METRICS, fiscalYear, asOf }),
+      checkReplay({
+        eventStore,
+        reader: new AsOfFiguresReader(database, METRICS),
+        metrics: METRICS,
+        fiscalYear,
+        asOf,
+      }),
     );
     print(JSON.stringify(report, null, 2));
     if (!report.agrees) {

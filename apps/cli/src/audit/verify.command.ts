@@ -7,7 +7,9 @@ export const verifyCommand: CliCommand = {
   path: ['verify'],
   usage: 'verify',
   async run(_args, { eventStore, databaseUrl, print }) {
-    const report = await withAuditDatabase(databaseUrl, (database) => verifyStore({ eventStore, database }));
+    const report = await withAuditDatabase(databaseUrl, (database) =>
+      verifyStore({ eventStore, database }),
+    );
     print(JSON.stringify(report, null, 2));
     if (!report.ok) {
       const mismatch = report.firstMismatch;

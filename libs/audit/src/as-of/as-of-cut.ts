@@ -18,8 +18,15 @@ export interface ResolvedCut {
  * answer.
  */
 export async function resolveCut(database: SqlRunner, asOf: AsOf): Promise<ResolvedCut> {
-  const [reporting, timeline] = await Promise.all([activeReportingBuild(database), activeTimelineBuild(database)]);
-  let throughPosition = Math.min(reporting.position, timeline.position, asOf.throughPosition ?? Number.MAX_SAFE_INTEGER);
+  const [reporting, timeline] = await Promise.all([
+    activeReportingBuild(database),
+    activeTimelineBuild(database),
+  ]);
+  let throughPosition = Math.min(
+    reporting.position,
+    timeline.position,
+    asOf.throughPosition ?? Number.MAX_SAFE_INTEGER,
+  );
   if (asOf.knownAt !== undefined) {
     const [row] = await database.query<{ through_position: string }>(
       `SELECT through_position FROM audit_timeline_clock

@@ -1,4 +1,12 @@
-import { MetricDefinition, PlanState, achievementRate, annualTargetOf, emptyPlan, gradeFor, gradingBandsFor } from '@ledger/domain';
+import {
+  MetricDefinition,
+  PlanState,
+  achievementRate,
+  annualTargetOf,
+  emptyPlan,
+  gradeFor,
+  gradingBandsFor,
+} from '@ledger/domain';
 import { SqlRunner } from '../persistence/audit-database';
 import { AppliedCut, AsOf } from './as-of';
 import { ResolvedCut, resolveCut } from './as-of-cut';
@@ -69,7 +77,12 @@ export class AsOfFiguresReader {
     this.byId = new Map(metrics.map((metric) => [metric.id, metric]));
   }
 
-  async figures(fiscalYear: number, asOf: AsOf, metricIds?: readonly string[], resolved?: ResolvedCut): Promise<AsOfFigures> {
+  async figures(
+    fiscalYear: number,
+    asOf: AsOf,
+    metricIds?: readonly string[],
+    resolved?: ResolvedCut,
+  ): Promise<AsOfFigures> {
     const cut = resolved ?? (await resolveCut(this.database, asOf));
     const chosen = metricIds ? metricIds.map((id) => this.metric(id)) : this.metrics;
     const wholeYear = asOf.occurredBy === undefined || asOf.occurredBy >= `${fiscalYear + 1}-03-31`;
@@ -95,7 +108,12 @@ export class AsOfFiguresReader {
     const cut = await resolveCut(this.database, asOf);
     const plan = (await this.planAt(cut)) ?? emptyPlan();
     const kpis = Object.values(plan.kpis).sort((a, b) => a.kpiId.localeCompare(b.kpiId));
-    const figures = await this.figures(fiscalYear, asOf, kpis.map((kpi) => kpi.metricId), cut);
+    const figures = await this.figures(
+      fiscalYear,
+      asOf,
+      kpis.map((kpi) => kpi.metricId),
+      cut,
+    );
     const bands = gradingBandsFor(plan, fiscalYear);
     return {
       fiscalYear,
@@ -154,7 +172,11 @@ export class AsOfFiguresReader {
     return metric;
   }
 
-  private async timelineValues(fiscalYear: number, cut: ResolvedCut, metrics: readonly MetricDefinition[]): Promise<number[]> {
+  private async timelineValues(
+    fiscalYear: number,
+    cut: ResolvedCut,
+    metrics: readonly MetricDefinition[],
+  ): Promise<number[]> {
     if (metrics.length === 0) return [];
     const rows = await this.database.query<{ metric_id: string; value: string | null }>(
       `SELECT k.metric_id, (
@@ -176,7 +198,12 @@ export class AsOfFiguresReader {
   ): Promise<number[]> {
     if (metrics.length === 0) return [];
     const live = liveFactsAt(asOf, cut.throughPosition, 4);
-    const parameters: unknown[] = [cut.reporting.version, fiscalYear, [...new Set(metrics.flatMap((m) => m.eventTypes))], ...live.parameters];
+    const parameters: unknown[] = [
+      cut.reporting.version,
+      fiscalYear,
+      [...new Set(metrics.flatMap((m) => m.eventTypes))],
+      ...live.parameters,
+    ];
     const columns = metrics.map((metric, i) => `${aggregateOf(metric, parameters)} AS m${i}`);
     const [row] = await this.database.query<Record<string, string>>(
       `SELECT ${columns.join(', ')} FROM activity_facts f
@@ -197,7 +224,8 @@ function aggregateOf(metric: MetricDefinition, parameters: unknown[]): string {
     return `$${parameters.length}`;
   };
   let counted = `f.type = ANY(${bind(metric.eventTypes)}::text[])`;
-  if (metric.filter && Object.keys(metric.filter).length > 0) counted += ` AND f.data @> ${bind(JSON.stringify(metric.filter))}::jsonb`;
+  if (metric.filter && Object.keys(metric.filter).length > 0)
+    counted += ` AND f.data @> ${bind(JSON.stringify(metric.filter))}::jsonb`;
   const spec = metric.aggregate;
   switch (spec.kind) {
     case 'count':
@@ -218,5 +246,9 @@ function aggregateOf(metric: MetricDefinition, parameters: unknown[]): string {
 }
 
 export function appliedCut(asOf: AsOf, throughPosition: number): AppliedCut {
-  return { knownAt: asOf.knownAt?.toISOString() ?? null, occurredBy: asOf.occurredBy ?? null, throughPosition };
+  return {
+    knownAt: asOf.knownAt?.toISOString() ?? null,
+    occurredBy: asOf.occurredBy ?? null,
+    throughPosition,
+  };
 }

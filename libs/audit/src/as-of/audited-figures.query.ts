@@ -43,13 +43,20 @@ export class AuditedFiguresQuery {
     readonly reader: AsOfFiguresReader,
   ) {}
 
-  async metrics(fiscalYear: number, asOf: AsOf, metricIds?: readonly string[]): Promise<AuditedFigures> {
+  async metrics(
+    fiscalYear: number,
+    asOf: AsOf,
+    metricIds?: readonly string[],
+  ): Promise<AuditedFigures> {
     const answer = await this.reader.figures(fiscalYear, asOf, metricIds);
     const close = await this.closeAt(fiscalYear, asOf);
     return {
       ...answer,
       close: summary(close),
-      figures: answer.figures.map((figure) => ({ ...figure, ...beside(close, figure.metricId, figure.value) })),
+      figures: answer.figures.map((figure) => ({
+        ...figure,
+        ...beside(close, figure.metricId, figure.value),
+      })),
     };
   }
 
@@ -65,7 +72,8 @@ export class AuditedFiguresQuery {
 
   /** Closed figures cover the whole year, so they stand beside whole-year answers only. */
   private async closeAt(fiscalYear: number, asOf: AsOf): Promise<FiscalYearClose | undefined> {
-    if (asOf.occurredBy !== undefined && asOf.occurredBy < `${fiscalYear + 1}-03-31`) return undefined;
+    if (asOf.occurredBy !== undefined && asOf.occurredBy < `${fiscalYear + 1}-03-31`)
+      return undefined;
     return fiscalYearCloseAt(this.eventStore, fiscalYear, asOf);
   }
 }
@@ -79,5 +87,10 @@ function beside(close: FiscalYearClose | undefined, metricId: string, value: num
 
 function summary(close: FiscalYearClose | undefined): CloseSummary | null {
   if (!close) return null;
-  return { closedAt: close.closedAt, closedBy: close.closedBy, position: close.position, hashCheckpoint: close.hashCheckpoint };
+  return {
+    closedAt: close.closedAt,
+    closedBy: close.closedBy,
+    position: close.position,
+    hashCheckpoint: close.hashCheckpoint,
+  };
 }

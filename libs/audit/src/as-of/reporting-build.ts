@@ -16,7 +16,10 @@ export class ReportingNotReadyError extends Error {
   }
 }
 
-export async function activeBuild(database: SqlRunner, projection: string): Promise<ProjectionBuild> {
+export async function activeBuild(
+  database: SqlRunner,
+  projection: string,
+): Promise<ProjectionBuild> {
   const [row] = await database.query<{ version: string; position: string }>(
     `SELECT version, position FROM projection_versions WHERE name = $1 AND status = 'active'`,
     [projection],
@@ -25,5 +28,7 @@ export async function activeBuild(database: SqlRunner, projection: string): Prom
   return { version: row.version, position: Number(row.position) };
 }
 
-export const activeReportingBuild = (database: SqlRunner) => activeBuild(database, REPORTING_PROJECTION);
-export const activeTimelineBuild = (database: SqlRunner) => activeBuild(database, METRIC_TIMELINE_PROJECTION);
+export const activeReportingBuild = (database: SqlRunner) =>
+  activeBuild(database, REPORTING_PROJECTION);
+export const activeTimelineBuild = (database: SqlRunner) =>
+  activeBuild(database, METRIC_TIMELINE_PROJECTION);

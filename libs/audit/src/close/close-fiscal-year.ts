@@ -4,7 +4,11 @@ import { AsOfFiguresReader } from '../as-of/as-of-figures.reader';
 import { activeReportingBuild, activeTimelineBuild } from '../as-of/reporting-build';
 import { HashChainRecorder } from '../hash-chain/hash-chain-recorder';
 import { SqlRunner } from '../persistence/audit-database';
-import { FiscalYearClose, fiscalYearClosedEvent, fiscalYearStream } from './fiscal-year-closed.event';
+import {
+  FiscalYearClose,
+  fiscalYearClosedEvent,
+  fiscalYearStream,
+} from './fiscal-year-closed.event';
 
 export class FiscalYearAlreadyClosedError extends Error {
   readonly code = 'fiscal-year-already-closed';
@@ -56,11 +60,16 @@ export async function closeFiscalYear(options: CloseFiscalYearOptions): Promise<
     hashCheckpoint,
   };
   try {
-    const { positions } = await eventStore.append(stream, [fiscalYearClosedEvent(data)], 'no_stream');
+    const { positions } = await eventStore.append(
+      stream,
+      [fiscalYearClosedEvent(data)],
+      'no_stream',
+    );
     const [stored] = await eventStore.readStream(stream, { maxCount: 1 });
     return { ...data, position: positions[0], recordedAt: stored.recordedAt };
   } catch (error) {
-    if (error instanceof WrongExpectedRevisionError) throw new FiscalYearAlreadyClosedError(fiscalYear);
+    if (error instanceof WrongExpectedRevisionError)
+      throw new FiscalYearAlreadyClosedError(fiscalYear);
     throw error;
   }
 }
@@ -74,10 +83,17 @@ async function streamExists(eventStore: EventStore, stream: string): Promise<boo
   }
 }
 
-async function waitForReportingPosition(database: SqlRunner, position: number, timeoutMs: number): Promise<void> {
+async function waitForReportingPosition(
+  database: SqlRunner,
+  position: number,
+  timeoutMs: number,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const builds = await Promise.all([activeReportingBuild(database), activeTimelineBuild(database)]).catch(() => []);
+    const builds = await Promise.all([
+      activeReportingBuild(database),
+      activeTimelineBuild(database),
+    ]).catch(() => []);
     if (builds.length === 2 && builds.every((build) => build.position >= position)) return;
     if (Date.now() >= deadline) throw new ReadModelBehindError(position);
     await new Promise((resolve) => setTimeout(resolve, 20));

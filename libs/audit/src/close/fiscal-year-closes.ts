@@ -1,6 +1,10 @@
 import { EventStore, StreamNotFoundError } from '@ledger/event-store';
 import { AsOf } from '../as-of/as-of';
-import { FiscalYearClose, fiscalYearStream, readFiscalYearClosed } from './fiscal-year-closed.event';
+import {
+  FiscalYearClose,
+  fiscalYearStream,
+  readFiscalYearClosed,
+} from './fiscal-year-closed.event';
 
 /**
  * The close of a fiscal year as known at the asked cut: a close recorded after the cut had

@@ -52,7 +52,9 @@ export class HashChainRecorder {
     this.batchSize = options.batchSize ?? 5_000;
     this.idlePollMs = options.idlePollMs ?? 200;
     if (!Number.isInteger(this.checkpointInterval) || this.checkpointInterval < 1) {
-      throw new Error(`The checkpoint interval must be a positive integer, got ${this.checkpointInterval}`);
+      throw new Error(
+        `The checkpoint interval must be a positive integer, got ${this.checkpointInterval}`,
+      );
     }
   }
 
@@ -69,7 +71,9 @@ export class HashChainRecorder {
     return this.exclusive(async () => {
       const head = await this.extend();
       const checkpoint = toCheckpoint(head);
-      await this.options.eventStore.append(HASH_CHECKPOINT_STREAM, [hashCheckpointEvent(checkpoint, reason, RECORDED_BY)]);
+      await this.options.eventStore.append(HASH_CHECKPOINT_STREAM, [
+        hashCheckpointEvent(checkpoint, reason, RECORDED_BY),
+      ]);
       return checkpoint;
     });
   }
@@ -155,8 +159,14 @@ export class HashChainRecorder {
         `SELECT position, encode(chain_hash, 'hex') AS chain_hash FROM audit_event_hashes WHERE seq = $1`,
         [multiple * interval],
       );
-      const checkpoint = { position: Number(row.position), hash: row.chain_hash, eventCount: multiple * interval };
-      await this.options.eventStore.append(HASH_CHECKPOINT_STREAM, [hashCheckpointEvent(checkpoint, 'interval', RECORDED_BY)]);
+      const checkpoint = {
+        position: Number(row.position),
+        hash: row.chain_hash,
+        eventCount: multiple * interval,
+      };
+      await this.options.eventStore.append(HASH_CHECKPOINT_STREAM, [
+        hashCheckpointEvent(checkpoint, 'interval', RECORDED_BY),
+      ]);
       this.lastIntervalCheckpoint = multiple;
     }
   }
@@ -164,10 +174,14 @@ export class HashChainRecorder {
   /** How many intervals the checkpoints already in the store cover. */
   private async lastCheckpointedMultiple(): Promise<number> {
     try {
-      const recent = await this.options.eventStore.readStream(HASH_CHECKPOINT_STREAM, { direction: 'backwards', maxCount: 100 });
+      const recent = await this.options.eventStore.readStream(HASH_CHECKPOINT_STREAM, {
+        direction: 'backwards',
+        maxCount: 100,
+      });
       for (const event of recent) {
         const checkpoint = readHashCheckpoint(event);
-        if (checkpoint?.reason === 'interval') return Math.floor(checkpoint.eventCount / this.checkpointInterval);
+        if (checkpoint?.reason === 'interval')
+          return Math.floor(checkpoint.eventCount / this.checkpointInterval);
       }
       return 0;
     } catch (error) {
@@ -177,7 +191,11 @@ export class HashChainRecorder {
   }
 
   private async ledgerHead(): Promise<ChainHead> {
-    const [row] = await this.options.database.query<{ seq: string; position: string; chain_hash: string }>(
+    const [row] = await this.options.database.query<{
+      seq: string;
+      position: string;
+      chain_hash: string;
+    }>(
       `SELECT seq, position, encode(chain_hash, 'hex') AS chain_hash FROM audit_event_hashes ORDER BY seq DESC LIMIT 1`,
     );
     if (!row) return { seq: 0, position: 0, hash: GENESIS_HASH };

@@ -33,16 +33,27 @@ describe('hash chain', () => {
 
   it('chains: sha256 of the previous hash in hex then the canonical bytes', () => {
     const first = chainHash(GENESIS_HASH, event);
-    expect(first).toBe(createHash('sha256').update(`${'0'.repeat(64)}${canonicalEvent(event)}`, 'utf8').digest('hex'));
-    const reordered = { ...event, data: { nested: { a: [true, null], z: 1 }, channel: 'email', occurredOn: '2023-06-01' } };
+    expect(first).toBe(
+      createHash('sha256')
+        .update(`${'0'.repeat(64)}${canonicalEvent(event)}`, 'utf8')
+        .digest('hex'),
+    );
+    const reordered = {
+      ...event,
+      data: { nested: { a: [true, null], z: 1 }, channel: 'email', occurredOn: '2023-06-01' },
+    };
     expect(chainHash(GENESIS_HASH, reordered)).toBe(first);
     expect(chainHash(first, event)).not.toBe(first);
     expect(chainHash(GENESIS_HASH, { ...event, position: 43 })).not.toBe(first);
-    expect(chainHash(GENESIS_HASH, { ...event, recordedAt: new Date('2023-06-01T03:00:00.001Z') })).not.toBe(first);
+    expect(
+      chainHash(GENESIS_HASH, { ...event, recordedAt: new Date('2023-06-01T03:00:00.001Z') }),
+    ).not.toBe(first);
   });
 
   it('names checkpoint events by what they checkpoint', () => {
     expect(deterministicUuid('x')).toBe(deterministicUuid('x'));
-    expect(deterministicUuid('x')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(deterministicUuid('x')).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
   });
 });

@@ -25,10 +25,16 @@ export interface HashCheckpointRecorded extends HashCheckpoint {
  * The event id is derived from what it checkpoints, so a retry, or a second process
  * checkpointing the same point, is the store's idempotent no-op rather than a duplicate.
  */
-export function hashCheckpointEvent(checkpoint: HashCheckpoint, reason: HashCheckpointReason, recordedBy: string): NewEvent {
+export function hashCheckpointEvent(
+  checkpoint: HashCheckpoint,
+  reason: HashCheckpointReason,
+  recordedBy: string,
+): NewEvent {
   const data: HashCheckpointRecorded = { ...checkpoint, reason };
   return {
-    id: deterministicUuid(`${HASH_CHECKPOINT_RECORDED}:${checkpoint.eventCount}:${checkpoint.position}:${checkpoint.hash}`),
+    id: deterministicUuid(
+      `${HASH_CHECKPOINT_RECORDED}:${checkpoint.eventCount}:${checkpoint.position}:${checkpoint.hash}`,
+    ),
     type: HASH_CHECKPOINT_RECORDED,
     schemaVersion: 1,
     data: { ...data },
@@ -39,8 +45,14 @@ export function hashCheckpointEvent(checkpoint: HashCheckpoint, reason: HashChec
 export function readHashCheckpoint(event: StoredEvent): HashCheckpointRecorded | undefined {
   if (event.type !== HASH_CHECKPOINT_RECORDED) return undefined;
   const { position, hash, eventCount, reason } = event.data;
-  if (typeof position !== 'number' || typeof hash !== 'string' || typeof eventCount !== 'number') return undefined;
-  return { position, hash, eventCount, reason: reason === 'fiscal-year-close' ? 'fiscal-year-close' : 'interval' };
+  if (typeof position !== 'number' || typeof hash !== 'string' || typeof eventCount !== 'number')
+    return undefined;
+  return {
+    position,
+    hash,
+    eventCount,
+    reason: reason === 'fiscal-year-close' ? 'fiscal-year-close' : 'interval',
+  };
 }
 
 /** A name-based UUID (version 5 layout over SHA-256). */

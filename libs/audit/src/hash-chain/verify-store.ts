@@ -1,7 +1,11 @@
 import { EventStore, StoredEvent, StreamNotFoundError } from '@ledger/event-store';
 import { SqlRunner } from '../persistence/audit-database';
 import { GENESIS_HASH, chainHash } from './hash-chain';
-import { HASH_CHECKPOINT_STREAM, HashCheckpointRecorded, readHashCheckpoint } from './hash-checkpoint.event';
+import {
+  HASH_CHECKPOINT_STREAM,
+  HashCheckpointRecorded,
+  readHashCheckpoint,
+} from './hash-checkpoint.event';
 
 export type MismatchReason =
   /** The event at this position no longer hashes to what was recorded for it. */
@@ -80,21 +84,34 @@ export async function verifyStore(options: VerifyOptions): Promise<VerifyReport>
     firstMismatch,
     durationMs: Math.round(performance.now() - started),
   });
-  const mismatch = (position: number, reason: MismatchReason, expected: string, actual: string): VerifyReport =>
+  const mismatch = (
+    position: number,
+    reason: MismatchReason,
+    expected: string,
+    actual: string,
+  ): VerifyReport =>
     finish({ position, reason, seq, expected, actual, lastVerifiedCheckpoint: lastVerified });
 
   // Checkpoints at positions the store has lost are missed events, found when passed.
   const passedCheckpoint = (upTo: number): VerifyReport | undefined => {
     const lost = checkpoints[checkpointIndex];
     if (lost === undefined || lost.position >= upTo) return undefined;
-    return mismatch(lost.position, 'event-missing', `checkpointed event at position ${lost.position}`, 'none');
+    return mismatch(
+      lost.position,
+      'event-missing',
+      `checkpointed event at position ${lost.position}`,
+      'none',
+    );
   };
 
   let page = options.eventStore.readAll({ after: 0, maxCount: pageSize });
   for (;;) {
     const events: StoredEvent[] = await page;
     if (events.length === 0) break;
-    page = options.eventStore.readAll({ after: events[events.length - 1].position, maxCount: pageSize });
+    page = options.eventStore.readAll({
+      after: events[events.length - 1].position,
+      maxCount: pageSize,
+    });
     for (const event of events) {
       seq += 1;
       // Synchronous while the ledger page lasts: an await per event would cost more than the hash.
@@ -103,8 +120,18 @@ export async function verifyStore(options: VerifyOptions): Promise<VerifyReport>
       if (recorded && recorded.position !== event.position) {
         await page.catch(() => undefined);
         return recorded.position < event.position
-          ? mismatch(recorded.position, 'event-missing', `event at position ${recorded.position}`, `next event at position ${event.position}`)
-          : mismatch(event.position, 'event-unexpected', `event ${seq} at position ${recorded.position}`, `event at position ${event.position}`);
+          ? mismatch(
+              recorded.position,
+              'event-missing',
+              `event at position ${recorded.position}`,
+              `next event at position ${event.position}`,
+            )
+          : mismatch(
+              event.position,
+              'event-unexpected',
+              `event ${seq} at position ${recorded.position}`,
+              `event at position ${event.position}`,
+            );
       }
       const lost = passedCheckpoint(event.position);
       if (lost) {
@@ -120,7 +147,10 @@ export async function verifyStore(options: VerifyOptions): Promise<VerifyReport>
           return mismatch(event.position, 'hash-differs', recorded.hash, hash);
         }
       }
-      while (checkpointIndex < checkpoints.length && checkpoints[checkpointIndex].position === event.position) {
+      while (
+        checkpointIndex < checkpoints.length &&
+        checkpoints[checkpointIndex].position === event.position
+      ) {
         const checkpoint = checkpoints[checkpointIndex++];
         checkpointsChecked += 1;
         const actual = { hash, eventCount: seq };
@@ -138,7 +168,13 @@ export async function verifyStore(options: VerifyOptions): Promise<VerifyReport>
     }
   }
   const beyond = ledger ? await ledger.row(seq + 1) : undefined;
-  if (beyond) return mismatch(beyond.position, 'event-missing', `event at position ${beyond.position}`, 'end of store');
+  if (beyond)
+    return mismatch(
+      beyond.position,
+      'event-missing',
+      `event at position ${beyond.position}`,
+      'end of store',
+    );
   return passedCheckpoint(Number.POSITIVE_INFINITY) ?? finish(null);
 }
 
@@ -148,7 +184,10 @@ async function readCheckpoints(eventStore: EventStore): Promise<HashCheckpointRe
   try {
     let fromRevision = 0;
     for (;;) {
-      const events = await eventStore.readStream(HASH_CHECKPOINT_STREAM, { fromRevision, maxCount: 1_000 });
+      const events = await eventStore.readStream(HASH_CHECKPOINT_STREAM, {
+        fromRevision,
+        maxCount: 1_000,
+      });
       for (const event of events) {
         const checkpoint = readHashCheckpoint(event);
         if (checkpoint) checkpoints.push(checkpoint);
@@ -194,7 +233,10 @@ class LedgerCursor {
     this.rows = await this.next;
     this.index = 0;
     if (this.rows.length < this.pageSize) this.exhausted = true;
-    this.next = this.exhausted || this.rows.length === 0 ? undefined : this.fetch(this.rows[this.rows.length - 1].seq);
+    this.next =
+      this.exhausted || this.rows.length === 0
+        ? undefined
+        : this.fetch(this.rows[this.rows.length - 1].seq);
     return this.rows.length > 0;
   }
 
@@ -203,6 +245,10 @@ class LedgerCursor {
       `SELECT seq, position, encode(chain_hash, 'hex') AS chain_hash FROM audit_event_hashes WHERE seq > $1 ORDER BY seq LIMIT $2`,
       [after, this.pageSize],
     );
-    return rows.map((row) => ({ seq: Number(row.seq), position: Number(row.position), hash: row.chain_hash }));
+    return rows.map((row) => ({
+      seq: Number(row.seq),
+      position: Number(row.position),
+      hash: row.chain_hash,
+    }));
   }
 }

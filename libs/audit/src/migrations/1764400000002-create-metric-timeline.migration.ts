@@ -45,7 +45,12 @@ export class CreateMetricTimeline1764400000002 implements MigrationInterface {
   }
 
   async down(runner: QueryRunner): Promise<void> {
-    for (const table of ['audit_timeline_clock', 'audit_timeline_values', 'audit_timeline_members', 'audit_timeline_facts']) {
+    for (const table of [
+      'audit_timeline_clock',
+      'audit_timeline_values',
+      'audit_timeline_members',
+      'audit_timeline_facts',
+    ]) {
       await runner.query(`DROP TABLE ${table}`);
     }
   }

@@ -22,17 +22,25 @@ export class PartitionTimelineValues1764400000004 implements MigrationInterface 
       await runner.query('DROP TABLE audit_timeline_values_legacy');
       return;
     }
-    const list = versions.map((row) => `'${row.projection_version.replace(/'/g, "''")}'`).join(', ');
-    await runner.query(`ALTER TABLE audit_timeline_values ATTACH PARTITION audit_timeline_values_legacy FOR VALUES IN (${list})`);
+    const list = versions
+      .map((row) => `'${row.projection_version.replace(/'/g, "''")}'`)
+      .join(', ');
+    await runner.query(
+      `ALTER TABLE audit_timeline_values ATTACH PARTITION audit_timeline_values_legacy FOR VALUES IN (${list})`,
+    );
   }
 
   async down(runner: QueryRunner): Promise<void> {
-    await runner.query('ALTER TABLE audit_timeline_values RENAME TO audit_timeline_values_partitioned');
+    await runner.query(
+      'ALTER TABLE audit_timeline_values RENAME TO audit_timeline_values_partitioned',
+    );
     await runner.query(
       `CREATE TABLE audit_timeline_values (LIKE audit_timeline_values_partitioned,
          PRIMARY KEY (projection_version, metric_id, fiscal_year, position))`,
     );
-    await runner.query('INSERT INTO audit_timeline_values SELECT * FROM audit_timeline_values_partitioned');
+    await runner.query(
+      'INSERT INTO audit_timeline_values SELECT * FROM audit_timeline_values_partitioned',
+    );
     await runner.query('DROP TABLE audit_timeline_values_partitioned CASCADE');
   }
 }

@@ -62,7 +62,9 @@ export function auditDatabaseOn(dataSource: DataSource): AuditDatabase {
       const runner = dataSource.createQueryRunner();
       try {
         await runner.startTransaction();
-        const result = await work({ query: (sql, parameters = []) => run(runner, sql, parameters) });
+        const result = await work({
+          query: (sql, parameters = []) => run(runner, sql, parameters),
+        });
         await runner.commitTransaction();
         return result;
       } catch (error) {

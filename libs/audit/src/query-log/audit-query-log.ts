@@ -20,7 +20,14 @@ export class AuditQueryLog {
   async record(entry: AuditQueryLogEntry): Promise<void> {
     await this.database.query(
       `INSERT INTO audit_query_log (asked_at, principal, role, body_id, query, parameters) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [entry.askedAt, entry.principal, entry.role, entry.bodyId, entry.query, JSON.stringify(entry.parameters)],
+      [
+        entry.askedAt,
+        entry.principal,
+        entry.role,
+        entry.bodyId,
+        entry.query,
+        JSON.stringify(entry.parameters),
+      ],
     );
   }
 
@@ -32,7 +39,10 @@ export class AuditQueryLog {
       body_id: string | null;
       query: string;
       parameters: Record<string, unknown>;
-    }>('SELECT asked_at, principal, role, body_id, query, parameters FROM audit_query_log ORDER BY id DESC LIMIT $1', [limit]);
+    }>(
+      'SELECT asked_at, principal, role, body_id, query, parameters FROM audit_query_log ORDER BY id DESC LIMIT $1',
+      [limit],
+    );
     return rows.map((row) => ({
       askedAt: row.asked_at,
       principal: row.principal,

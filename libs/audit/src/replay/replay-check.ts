@@ -27,7 +27,9 @@ export class ReplayMismatchError extends Error {
   constructor(readonly report: ReplayCheckReport) {
     super(
       `The read model disagrees with a replay of the store for FY${report.fiscalYear} through position ${report.cut.throughPosition}: ` +
-        report.mismatches.map((m) => `${m.metricId} read model ${m.readModel}, replay ${m.replayed}`).join('; '),
+        report.mismatches
+          .map((m) => `${m.metricId} read model ${m.readModel}, replay ${m.replayed}`)
+          .join('; '),
     );
   }
 }
@@ -46,7 +48,11 @@ export async function checkReplay(options: {
 }): Promise<ReplayCheckReport> {
   const started = performance.now();
   const { fiscalYear, asOf, metrics } = options;
-  const answer = await options.reader.figures(fiscalYear, asOf, metrics.map((metric) => metric.id));
+  const answer = await options.reader.figures(
+    fiscalYear,
+    asOf,
+    metrics.map((metric) => metric.id),
+  );
   const replay = await replayFigures(options.eventStore, metrics, fiscalYear, {
     occurredBy: asOf.occurredBy,
     throughPosition: answer.cut.throughPosition,

@@ -37,5 +37,8 @@ export async function replayFigures(
     }
     after = page[page.length - 1].position;
   }
-  return { values: evaluateMetrics(kept, metrics, { fiscalYear, asOf: asOf.occurredBy }), eventsRead };
+  return {
+    values: evaluateMetrics(kept, metrics, { fiscalYear, asOf: asOf.occurredBy }),
+    eventsRead,
+  };
 }

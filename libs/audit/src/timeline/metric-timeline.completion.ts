@@ -15,7 +15,11 @@ import { timelinePartitionOf } from './metric-timeline.partitions';
  *   over that event;
  * - a value row is the value after each event whose net change to it is not zero.
  */
-export async function completeTimelineBuild(metrics: readonly MetricDefinition[], version: string, tx: QueryRunner): Promise<void> {
+export async function completeTimelineBuild(
+  metrics: readonly MetricDefinition[],
+  version: string,
+  tx: QueryRunner,
+): Promise<void> {
   const contributions = timelinePartitionOf('audit_timeline_contributions', version);
   const drops = timelinePartitionOf('audit_timeline_drops', version);
   // Every logged row is sorted and hashed once or twice; let it happen in memory.

@@ -44,12 +44,17 @@ export class TimelineContributions {
     const fiscalYear = this.fiscalYearOf(occurredOn);
     const contributions: Contribution[] = [];
     for (const { ordinal, metric } of candidates) {
-      if (metric.filter && !Object.entries(metric.filter).every(([field, value]) => data[field] === value)) continue;
+      if (
+        metric.filter &&
+        !Object.entries(metric.filter).every(([field, value]) => data[field] === value)
+      )
+        continue;
       const spec = metric.aggregate;
       if (spec.kind === 'count') contributions.push({ ordinal, fiscalYear, amount: 1 });
       else if (spec.kind === 'sum') {
         const amount = data[spec.field];
-        if (typeof amount === 'number' && amount !== 0) contributions.push({ ordinal, fiscalYear, amount });
+        if (typeof amount === 'number' && amount !== 0)
+          contributions.push({ ordinal, fiscalYear, amount });
       } else if (data[spec.field] !== undefined) {
         contributions.push({ ordinal, fiscalYear, member: JSON.stringify(data[spec.field]) });
       }

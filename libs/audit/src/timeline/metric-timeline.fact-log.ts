@@ -24,7 +24,15 @@ export interface FactLogState {
   contributions: Map<string, Contribution[]>;
 }
 
-const CONTRIBUTION_COLUMNS = ['projection_version', 'position', 'event_id', 'metric_ordinal', 'fiscal_year', 'member', 'amount'];
+const CONTRIBUTION_COLUMNS = [
+  'projection_version',
+  'position',
+  'event_id',
+  'metric_ordinal',
+  'fiscal_year',
+  'member',
+  'amount',
+];
 const DROP_COLUMNS = ['projection_version', 'position', 'target_event_id'];
 
 /**
@@ -35,14 +43,20 @@ const DROP_COLUMNS = ['projection_version', 'position', 'target_event_id'];
  */
 export const timelineFactLog = {
   /** Which of `ids` were dropped before the batch, and what the `targets` logged contribute. */
-  async state(ids: readonly string[], targets: readonly string[], tx: QueryRunner, version: string): Promise<FactLogState> {
+  async state(
+    ids: readonly string[],
+    targets: readonly string[],
+    tx: QueryRunner,
+    version: string,
+  ): Promise<FactLogState> {
     const state: FactLogState = { dropped: new Set(), contributions: new Map() };
     if (ids.length === 0) return state;
     const dropped = await tx.query(
       `SELECT DISTINCT target_event_id FROM ${timelinePartitionOf('audit_timeline_drops', version)} WHERE target_event_id = ANY($1::uuid[])`,
       [ids],
     );
-    for (const row of dropped as { target_event_id: string }[]) state.dropped.add(row.target_event_id);
+    for (const row of dropped as { target_event_id: string }[])
+      state.dropped.add(row.target_event_id);
     const live = targets.filter((target) => !state.dropped.has(target));
     if (live.length === 0) return state;
     const logged = await tx.query(
@@ -51,16 +65,32 @@ export const timelineFactLog = {
         WHERE event_id = ANY($1::uuid[]) ORDER BY event_id, metric_ordinal`,
       [live],
     );
-    for (const row of logged as { event_id: string; metric_ordinal: number; fiscal_year: number; member: string | null; amount: number | null }[]) {
+    for (const row of logged as {
+      event_id: string;
+      metric_ordinal: number;
+      fiscal_year: number;
+      member: string | null;
+      amount: number | null;
+    }[]) {
       const list = state.contributions.get(row.event_id) ?? [];
-      list.push({ ordinal: row.metric_ordinal, fiscalYear: row.fiscal_year, member: row.member ?? undefined, amount: row.amount ?? undefined });
+      list.push({
+        ordinal: row.metric_ordinal,
+        fiscalYear: row.fiscal_year,
+        member: row.member ?? undefined,
+        amount: row.amount ?? undefined,
+      });
       state.contributions.set(row.event_id, list);
     }
     return state;
   },
 
   /** COPY where the database takes it; PGlite has no COPY from a client, so there `unnest`. */
-  async append(facts: readonly LoggedFact[], drops: readonly LoggedDrop[], tx: QueryRunner, version: string): Promise<void> {
+  async append(
+    facts: readonly LoggedFact[],
+    drops: readonly LoggedDrop[],
+    tx: QueryRunner,
+    version: string,
+  ): Promise<void> {
     const copy = await canCopyRows(tx);
     const contributions = timelinePartitionOf('audit_timeline_contributions', version);
     if (facts.length > 0 && copy) {
@@ -78,18 +108,26 @@ export const timelineFactLog = {
     if (copy) {
       await copyRows(tx, dropped, DROP_COLUMNS, dropRows(drops, version));
     } else {
-      await tx.query(`INSERT INTO ${dropped} (${DROP_COLUMNS.join(', ')}) SELECT $1, * FROM unnest($2::bigint[], $3::uuid[])`, [
-        version,
-        drops.map((drop) => drop.position),
-        drops.map((drop) => drop.target),
-      ]);
+      await tx.query(
+        `INSERT INTO ${dropped} (${DROP_COLUMNS.join(', ')}) SELECT $1, * FROM unnest($2::bigint[], $3::uuid[])`,
+        [version, drops.map((drop) => drop.position), drops.map((drop) => drop.target)],
+      );
     }
   },
 };
 
 function* contributionRows(facts: readonly LoggedFact[], version: string): Generator<CopyValue[]> {
   for (const fact of facts) {
-    for (const c of fact.contributions) yield [version, fact.position, fact.eventId, c.ordinal, c.fiscalYear, c.member ?? null, c.amount ?? null];
+    for (const c of fact.contributions)
+      yield [
+        version,
+        fact.position,
+        fact.eventId,
+        c.ordinal,
+        c.fiscalYear,
+        c.member ?? null,
+        c.amount ?? null,
+      ];
   }
 }
 

@@ -1,7 +1,11 @@
 import { QueryRunner } from 'typeorm';
 
 /** The timeline's tables partitioned by build (see the migrations that made them so). */
-const PARTITIONED = ['audit_timeline_contributions', 'audit_timeline_drops', 'audit_timeline_values'] as const;
+const PARTITIONED = [
+  'audit_timeline_contributions',
+  'audit_timeline_drops',
+  'audit_timeline_values',
+] as const;
 
 type PartitionedTable = (typeof PARTITIONED)[number];
 
@@ -19,7 +23,9 @@ export const timelinePartitions = {
   async create(version: string, tx: QueryRunner): Promise<void> {
     const literal = `'${version.replace(/'/g, "''")}'`;
     for (const table of PARTITIONED) {
-      await tx.query(`CREATE TABLE ${timelinePartitionOf(table, version)} PARTITION OF ${table} FOR VALUES IN (${literal})`);
+      await tx.query(
+        `CREATE TABLE ${timelinePartitionOf(table, version)} PARTITION OF ${table} FOR VALUES IN (${literal})`,
+      );
     }
   },
 
@@ -29,10 +35,13 @@ export const timelinePartitions = {
     const drops = timelinePartitionOf('audit_timeline_drops', version);
     await tx.query(`CREATE INDEX ${contributions}_by_event ON ${contributions} (event_id)`);
     await tx.query(`CREATE INDEX ${drops}_by_target ON ${drops} (target_event_id)`);
-    await tx.query(`ALTER TABLE ${timelinePartitionOf('audit_timeline_values', version)} ADD PRIMARY KEY (metric_id, fiscal_year, position)`);
+    await tx.query(
+      `ALTER TABLE ${timelinePartitionOf('audit_timeline_values', version)} ADD PRIMARY KEY (metric_id, fiscal_year, position)`,
+    );
   },
 
   async drop(version: string, tx: QueryRunner): Promise<void> {
-    for (const table of PARTITIONED) await tx.query(`DROP TABLE IF EXISTS ${timelinePartitionOf(table, version)}`);
+    for (const table of PARTITIONED)
+      await tx.query(`DROP TABLE IF EXISTS ${timelinePartitionOf(table, version)}`);
   },
 };

@@ -1,6 +1,12 @@
 import { MetricDefinition } from '@ledger/domain';
 import { StoredEvent } from '@ledger/event-store';
-import { Projection, ProjectionVersionStatus, canCopyRows, copyRows, domainReportingEvents } from '@ledger/projections';
+import {
+  Projection,
+  ProjectionVersionStatus,
+  canCopyRows,
+  copyRows,
+  domainReportingEvents,
+} from '@ledger/projections';
 import { QueryRunner } from 'typeorm';
 import { completeTimelineBuild } from './metric-timeline.completion';
 import { Contribution, TimelineContributions } from './metric-timeline.contributions';
@@ -46,12 +52,21 @@ export class MetricTimelineProjection implements Projection {
     this.contributions = new TimelineContributions(metrics);
   }
 
-  async createVersion(version: string, status: ProjectionVersionStatus, tx: QueryRunner): Promise<void> {
+  async createVersion(
+    version: string,
+    status: ProjectionVersionStatus,
+    tx: QueryRunner,
+  ): Promise<void> {
     await timelinePartitions.create(version, tx);
     if (status === 'active') await timelinePartitions.index(version, tx);
   }
 
-  async apply(events: readonly StoredEvent[], tx: QueryRunner, version: string, status: ProjectionVersionStatus): Promise<void> {
+  async apply(
+    events: readonly StoredEvent[],
+    tx: QueryRunner,
+    version: string,
+    status: ProjectionVersionStatus,
+  ): Promise<void> {
     const steps = this.stepsOf(events);
     if (steps.length > 0) {
       // The fold reads what the log held before this batch, so it runs before the append.
@@ -72,7 +87,12 @@ export class MetricTimelineProjection implements Projection {
     await timelinePartitions.drop(version, runner);
     // Builds made before the timeline was partitioned by build share the legacy partitions,
     // and audit_timeline_facts kept their facts.
-    for (const table of ['audit_timeline_facts', 'audit_timeline_members', 'audit_timeline_values', 'audit_timeline_clock']) {
+    for (const table of [
+      'audit_timeline_facts',
+      'audit_timeline_members',
+      'audit_timeline_values',
+      'audit_timeline_clock',
+    ]) {
       await runner.query(`DELETE FROM ${table} WHERE projection_version = $1`, [version]);
     }
   }
@@ -84,19 +104,35 @@ export class MetricTimelineProjection implements Projection {
       const activity = domainReportingEvents.activity(event);
       if (activity) {
         const contributions = this.contributions.of(event.type, activity.occurredOn, activity.data);
-        if (contributions.length > 0) steps.push({ kind: 'fact', position: event.position, eventId: event.id.toLowerCase(), contributions });
-        if (activity.supersedes) steps.push({ kind: 'drop', position: event.position, target: activity.supersedes.toLowerCase() });
+        if (contributions.length > 0)
+          steps.push({
+            kind: 'fact',
+            position: event.position,
+            eventId: event.id.toLowerCase(),
+            contributions,
+          });
+        if (activity.supersedes)
+          steps.push({
+            kind: 'drop',
+            position: event.position,
+            target: activity.supersedes.toLowerCase(),
+          });
         continue;
       }
       const retracted = domainReportingEvents.retractedEventId(event);
-      if (retracted) steps.push({ kind: 'drop', position: event.position, target: retracted.toLowerCase() });
+      if (retracted)
+        steps.push({ kind: 'drop', position: event.position, target: retracted.toLowerCase() });
     }
     return steps;
   }
 
   private async fold(steps: Step[], tx: QueryRunner, version: string): Promise<void> {
-    const ids = [...new Set(steps.map((step) => (step.kind === 'fact' ? step.eventId : step.target)))];
-    const targets = [...new Set(steps.flatMap((step) => (step.kind === 'drop' ? [step.target] : [])))];
+    const ids = [
+      ...new Set(steps.map((step) => (step.kind === 'fact' ? step.eventId : step.target))),
+    ];
+    const targets = [
+      ...new Set(steps.flatMap((step) => (step.kind === 'drop' ? [step.target] : []))),
+    ];
     // A fact logged and not dropped has counted: it arrived before anything dropped it.
     const { dropped, contributions } = await timelineFactLog.state(ids, targets, tx, version);
 
@@ -131,7 +167,14 @@ export class MetricTimelineProjection implements Projection {
       const entryKey = `${valueKey}\u0001${position}`;
       const entry = timeline.get(entryKey);
       if (entry) entry.value = after;
-      else timeline.set(entryKey, { metricId, fiscalYear: contribution.fiscalYear, position, before, value: after });
+      else
+        timeline.set(entryKey, {
+          metricId,
+          fiscalYear: contribution.fiscalYear,
+          position,
+          before,
+          value: after,
+        });
     };
 
     for (const step of steps) {
@@ -143,7 +186,8 @@ export class MetricTimelineProjection implements Projection {
       }
       if (dropped.has(step.target)) continue;
       dropped.add(step.target);
-      for (const contribution of contributions.get(step.target) ?? []) apply(contribution, -1, step.position);
+      for (const contribution of contributions.get(step.target) ?? [])
+        apply(contribution, -1, step.position);
     }
 
     await this.writeMembers(members, tx, version);
@@ -154,7 +198,11 @@ export class MetricTimelineProjection implements Projection {
     );
   }
 
-  private async loadValues(touched: Contribution[], tx: QueryRunner, version: string): Promise<Map<string, number>> {
+  private async loadValues(
+    touched: Contribution[],
+    tx: QueryRunner,
+    version: string,
+  ): Promise<Map<string, number>> {
     const keys = uniqueBy(touched, (c) => `${c.ordinal}\u0001${c.fiscalYear}`);
     const values = new Map<string, number>();
     if (keys.length === 0) return values;
@@ -166,46 +214,80 @@ export class MetricTimelineProjection implements Projection {
            SELECT value FROM ${timelinePartitionOf('audit_timeline_values', version)} t
             WHERE t.projection_version = $1 AND t.metric_id = k.metric_id AND t.fiscal_year = k.fiscal_year
             ORDER BY t.position DESC LIMIT 1) v`,
-      [version, keys.map((c) => this.contributions.metricIdOf(c.ordinal)), keys.map((c) => c.fiscalYear)],
+      [
+        version,
+        keys.map((c) => this.contributions.metricIdOf(c.ordinal)),
+        keys.map((c) => c.fiscalYear),
+      ],
     )) {
       values.set(`${row.metric_id}\u0001${row.fiscal_year}`, Number(row.value));
     }
     return values;
   }
 
-  private async loadMembers(touched: Contribution[], tx: QueryRunner, version: string): Promise<Map<string, number>> {
+  private async loadMembers(
+    touched: Contribution[],
+    tx: QueryRunner,
+    version: string,
+  ): Promise<Map<string, number>> {
     const keys = uniqueBy(
       touched.filter((c) => c.member !== undefined),
       (c) => `${c.ordinal}\u0001${c.fiscalYear}\u0001${c.member}`,
     );
     const members = new Map<string, number>();
     if (keys.length === 0) return members;
-    for (const row of await rows<{ metric_id: string; fiscal_year: number; member: string; refcount: number }>(
+    for (const row of await rows<{
+      metric_id: string;
+      fiscal_year: number;
+      member: string;
+      refcount: number;
+    }>(
       tx,
       `SELECT m.metric_id, m.fiscal_year, m.member, m.refcount
          FROM unnest($2::text[], $3::int[], $4::text[]) AS k(metric_id, fiscal_year, member)
          JOIN audit_timeline_members m
            ON m.projection_version = $1 AND m.metric_id = k.metric_id AND m.fiscal_year = k.fiscal_year AND m.member = k.member`,
-      [version, keys.map((c) => this.contributions.metricIdOf(c.ordinal)), keys.map((c) => c.fiscalYear), keys.map((c) => c.member)],
+      [
+        version,
+        keys.map((c) => this.contributions.metricIdOf(c.ordinal)),
+        keys.map((c) => c.fiscalYear),
+        keys.map((c) => c.member),
+      ],
     )) {
       members.set(`${row.metric_id}\u0001${row.fiscal_year}\u0001${row.member}`, row.refcount);
     }
     return members;
   }
 
-  private async writeMembers(members: Map<string, number>, tx: QueryRunner, version: string): Promise<void> {
+  private async writeMembers(
+    members: Map<string, number>,
+    tx: QueryRunner,
+    version: string,
+  ): Promise<void> {
     if (members.size === 0) return;
-    const entries = [...members].map(([key, refcount]) => [...key.split('\u0001'), refcount] as [string, string, string, number]);
+    const entries = [...members].map(
+      ([key, refcount]) => [...key.split('\u0001'), refcount] as [string, string, string, number],
+    );
     await tx.query(
       `INSERT INTO audit_timeline_members (projection_version, metric_id, fiscal_year, member, refcount)
        SELECT $1, * FROM unnest($2::text[], $3::int[], $4::text[], $5::int[])
        ON CONFLICT (projection_version, metric_id, fiscal_year, member) DO UPDATE SET refcount = excluded.refcount`,
-      [version, entries.map((e) => e[0]), entries.map((e) => Number(e[1])), entries.map((e) => e[2]), entries.map((e) => e[3])],
+      [
+        version,
+        entries.map((e) => e[0]),
+        entries.map((e) => Number(e[1])),
+        entries.map((e) => e[2]),
+        entries.map((e) => e[3]),
+      ],
     );
   }
 
   /** COPY where the database takes it; PGlite has no COPY from a client, so there `unnest`. */
-  private async writeValues(timeline: readonly TimelineEntry[], tx: QueryRunner, version: string): Promise<void> {
+  private async writeValues(
+    timeline: readonly TimelineEntry[],
+    tx: QueryRunner,
+    version: string,
+  ): Promise<void> {
     if (timeline.length === 0) return;
     if (await canCopyRows(tx)) {
       await copyRows(
@@ -219,12 +301,22 @@ export class MetricTimelineProjection implements Projection {
     await tx.query(
       `INSERT INTO ${timelinePartitionOf('audit_timeline_values', version)} (projection_version, metric_id, fiscal_year, position, value)
        SELECT $1, * FROM unnest($2::text[], $3::int[], $4::bigint[], $5::numeric[])`,
-      [version, timeline.map((e) => e.metricId), timeline.map((e) => e.fiscalYear), timeline.map((e) => e.position), timeline.map((e) => e.value)],
+      [
+        version,
+        timeline.map((e) => e.metricId),
+        timeline.map((e) => e.fiscalYear),
+        timeline.map((e) => e.position),
+        timeline.map((e) => e.value),
+      ],
     );
   }
 
   /** Runs of events whose running maximum recording time is the same become one row. */
-  private async advanceClock(events: readonly StoredEvent[], tx: QueryRunner, version: string): Promise<void> {
+  private async advanceClock(
+    events: readonly StoredEvent[],
+    tx: QueryRunner,
+    version: string,
+  ): Promise<void> {
     const [last] = await rows<{ recorded_max: Date }>(
       tx,
       'SELECT recorded_max FROM audit_timeline_clock WHERE projection_version = $1 ORDER BY recorded_max DESC LIMIT 1',

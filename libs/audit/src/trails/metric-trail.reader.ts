@@ -98,7 +98,8 @@ export class MetricTrailReader {
     ]);
     const closedAt = close?.hashCheckpoint.position ?? Number.POSITIVE_INFINITY;
     const entries = rows.map((row): TrailEntry => {
-      const correctionKnown = row.corrected_at_position !== null && Number(row.corrected_at_position) <= throughPosition;
+      const correctionKnown =
+        row.corrected_at_position !== null && Number(row.corrected_at_position) <= throughPosition;
       const correction = correctionKnown
         ? {
             kind: row.correction_kind as TrailCorrection['kind'],
@@ -121,7 +122,9 @@ export class MetricTrailReader {
         counts: occurred && correction === null,
         supersedes: row.supersedes_event_id,
         correction,
-        postClose: Number(row.position) > closedAt || (correction !== null && correction.position > closedAt),
+        postClose:
+          Number(row.position) > closedAt ||
+          (correction !== null && correction.position > closedAt),
       };
     });
     return {
@@ -149,7 +152,12 @@ export class MetricTrailReader {
       changes.push({ at: row.recorded_at.getTime(), position: Number(row.position), sign: 1, row });
       const corrected = row.corrected_recorded_at;
       if (corrected && Number(row.corrected_at_position) <= throughPosition) {
-        changes.push({ at: corrected.getTime(), position: Number(row.corrected_at_position), sign: -1, row });
+        changes.push({
+          at: corrected.getTime(),
+          position: Number(row.corrected_at_position),
+          sign: -1,
+          row,
+        });
       }
     }
     changes.sort((a, b) => a.position - b.position || b.sign - a.sign);
@@ -168,10 +176,21 @@ export class MetricTrailReader {
         days.push({ date, value: figure.value, change: figure.value - before, events: 1 });
       }
     }
-    return { metricId, label: metric.label, fiscalYear, cut: appliedCut(asOf, throughPosition), days };
+    return {
+      metricId,
+      label: metric.label,
+      fiscalYear,
+      cut: appliedCut(asOf, throughPosition),
+      days,
+    };
   }
 
-  private async facts(metric: MetricDefinition, fiscalYear: number, throughPosition: number, version: string): Promise<TrailRow[]> {
+  private async facts(
+    metric: MetricDefinition,
+    fiscalYear: number,
+    throughPosition: number,
+    version: string,
+  ): Promise<TrailRow[]> {
     return this.database.query<TrailRow>(
       `SELECT event_id, position, stream_id, type, to_char(occurred_on, 'YYYY-MM-DD') AS occurred_on, recorded_at,
               recorded_by, body_id, municipality_code, data, supersedes_event_id, corrected_by_event_id,
@@ -180,7 +199,13 @@ export class MetricTrailReader {
         WHERE f.projection_version = $1 AND f.fiscal_year = $2 AND f.type = ANY($3::text[])
           AND f.data @> $4::jsonb AND f.position <= $5
         ORDER BY f.position`,
-      [version, fiscalYear, metric.eventTypes, JSON.stringify(metric.filter ?? {}), throughPosition],
+      [
+        version,
+        fiscalYear,
+        metric.eventTypes,
+        JSON.stringify(metric.filter ?? {}),
+        throughPosition,
+      ],
     );
   }
 }

@@ -23,9 +23,13 @@ export interface StreamHistory {
 }
 
 /** Every event of a stream as stored, each with what later corrected it. */
-export async function streamHistory(eventStore: EventStore, database: SqlRunner, streamId: string): Promise<StreamHistory> {
+export async function streamHistory(
+  eventStore: EventStore,
+  database: SqlRunner,
+  streamId: string,
+): Promise<StreamHistory> {
   const events = [];
-  for (let fromRevision = 0; ; ) {
+  for (let fromRevision = 0; ;) {
     const page = await eventStore.readStream(streamId, { fromRevision, maxCount: 1_000 });
     events.push(...page);
     if (page.length < 1_000) break;
@@ -34,7 +38,13 @@ export async function streamHistory(eventStore: EventStore, database: SqlRunner,
   const build = await activeReportingBuild(database).catch(() => undefined);
   const corrections = new Map<string, TrailCorrection>();
   if (build) {
-    const rows = await database.query<{ target_event_id: string; corrected_by_event_id: string; kind: TrailCorrection['kind']; position: string; recorded_at: Date }>(
+    const rows = await database.query<{
+      target_event_id: string;
+      corrected_by_event_id: string;
+      kind: TrailCorrection['kind'];
+      position: string;
+      recorded_at: Date;
+    }>(
       `SELECT target_event_id, corrected_by_event_id, kind, position, recorded_at FROM activity_corrections
         WHERE projection_version = $1 AND target_event_id = ANY($2::uuid[])`,
       [build.version, events.map((event) => event.id)],

@@ -46,7 +46,9 @@ describe('validateActivity', () => {
   });
 
   it('checks a stored version against the shape it had then', () => {
-    const v1 = Object.fromEntries(Object.entries(consultation).filter(([name]) => name !== 'channel'));
+    const v1 = Object.fromEntries(
+      Object.entries(consultation).filter(([name]) => name !== 'channel'),
+    );
     expect(validateActivity('ConsultationHandled', 1, v1)).toEqual([]);
     expect(validateActivity('ConsultationHandled', 1, consultation)).toEqual([
       { field: 'channel', reason: 'is not a field of this event' },
