@@ -3,7 +3,6 @@ import {
   AuditDatabase,
   AuditQueryLog,
   AuditedFiguresQuery,
-  DEFAULT_CHECKPOINT_INTERVAL,
   HashChainRecorder,
   MetricTimelineProjection,
   MetricTrailReader,
@@ -38,18 +37,13 @@ export class AuditRuntime {
     readonly database: AuditDatabase,
     private readonly timeline: ProjectionRunner | null,
     private readonly closeDatabase: () => Promise<void>,
-    checkpointInterval: number,
+    env: NodeJS.ProcessEnv,
   ) {
     this.reader = new AsOfFiguresReader(database, METRICS);
     this.figures = new AuditedFiguresQuery(eventStore, this.reader);
     this.trails = new MetricTrailReader(database, eventStore, this.reader);
     this.log = new AuditQueryLog(database);
-    this.recorder = new HashChainRecorder({
-      eventStore,
-      database,
-      checkpointInterval,
-      onError: (error) => console.error('hash chain recorder:', error),
-    });
+    this.recorder = HashChainRecorder.configured(eventStore, database, env);
   }
 
   static async open(
@@ -58,7 +52,6 @@ export class AuditRuntime {
     followers: ProjectorMode,
     env: NodeJS.ProcessEnv = process.env,
   ): Promise<AuditRuntime> {
-    const interval = Number(env.AUDIT_CHECKPOINT_INTERVAL ?? DEFAULT_CHECKPOINT_INTERVAL);
     const { database, dataSource, close } = await openAuditDatabase(databaseUrl);
     const timeline =
       followers === 'in-process'
@@ -73,7 +66,7 @@ export class AuditRuntime {
             onError: (error) => console.error('metric timeline projection:', error),
           })
         : null;
-    return new AuditRuntime(eventStore, database, timeline, close, interval);
+    return new AuditRuntime(eventStore, database, timeline, close, env);
   }
 
   start(): void {

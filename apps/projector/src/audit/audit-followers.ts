@@ -1,9 +1,4 @@
-import {
-  DEFAULT_CHECKPOINT_INTERVAL,
-  HashChainRecorder,
-  MetricTimelineProjection,
-  openAuditDatabase,
-} from '@ledger/audit';
+import { HashChainRecorder, MetricTimelineProjection, openAuditDatabase } from '@ledger/audit';
 import { METRICS } from '@ledger/domain';
 import { EventStore } from '@ledger/event-store';
 import { ProjectionRunner, startProjector } from '@ledger/projections';
@@ -26,7 +21,6 @@ export async function startAuditFollowers(options: {
   env?: NodeJS.ProcessEnv;
   logBatches?: boolean;
 }): Promise<RunningAuditFollowers> {
-  const env = options.env ?? process.env;
   const { database, dataSource, close } = await openAuditDatabase(options.databaseUrl);
   let timeline: Awaited<ReturnType<typeof startProjector>>;
   try {
@@ -40,12 +34,11 @@ export async function startAuditFollowers(options: {
     await close();
     throw error;
   }
-  const recorder = new HashChainRecorder({
-    eventStore: options.eventStore,
+  const recorder = HashChainRecorder.configured(
+    options.eventStore,
     database,
-    checkpointInterval: Number(env.AUDIT_CHECKPOINT_INTERVAL ?? DEFAULT_CHECKPOINT_INTERVAL),
-    onError: (error) => console.error('hash chain recorder:', error),
-  });
+    options.env ?? process.env,
+  );
   recorder.start();
   return {
     timeline: timeline.runners[0],

@@ -58,6 +58,23 @@ export class HashChainRecorder {
     }
   }
 
+  /**
+   * The recorder as a service runs it: its interval from `AUDIT_CHECKPOINT_INTERVAL`, its
+   * errors logged (it keeps going, and retries on its next pass).
+   */
+  static configured(
+    eventStore: EventStore,
+    database: AuditDatabase,
+    env: NodeJS.ProcessEnv,
+  ): HashChainRecorder {
+    return new HashChainRecorder({
+      eventStore,
+      database,
+      checkpointInterval: Number(env.AUDIT_CHECKPOINT_INTERVAL ?? DEFAULT_CHECKPOINT_INTERVAL),
+      onError: (error) => console.error('hash chain recorder:', error),
+    });
+  }
+
   /** Hashes everything up to the store's head and appends the checkpoints due. */
   catchUp(): Promise<ChainHead> {
     return this.exclusive(() => this.extend());
