@@ -3,7 +3,8 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test'],
   testMatch: ['**/*.spec.ts'],
-  transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] },
+  // Transpile only (tsconfig's isolatedModules): `npm run typecheck` checks the types.
+  transform: { '^.+\\.ts$': 'ts-jest' },
   moduleNameMapper: {
     '^@ledger/(event-store|domain|projections|audit|access)$': '<rootDir>/libs/$1/src',
   },
