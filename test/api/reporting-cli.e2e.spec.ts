@@ -1,9 +1,7 @@
-import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
 import { METRICS } from '@ledger/domain';
 import {
   LeaseExclusivity,
@@ -13,9 +11,7 @@ import {
 } from '@ledger/projections';
 import { DataSource } from 'typeorm';
 import { ApiTestApp, startApiTestApp } from './support/api-test-app';
-
-const run = promisify(execFile);
-const ROOT = resolve(__dirname, '../..');
+import { runCli } from '../support/run-cli';
 
 const PROGRESS =
   /^(reporting|audit-metric-timeline): [\d,]+ events, [\d,]+\/s, (\d+ s|\?) left \(position \d+\/\d+, \S+ (building|active)\)$/;
@@ -27,23 +23,9 @@ describe('npm run cli -- rebuild', () => {
   let analystKey: string;
 
   const cli = async (...args: string[]): Promise<string[]> => {
-    const { stdout } = await run(
-      process.execPath,
-      [
-        '-r',
-        'ts-node/register/transpile-only',
-        '-r',
-        'tsconfig-paths/register',
-        'apps/cli/src/main.ts',
-        ...args,
-      ],
-      {
-        cwd: ROOT,
-        env: { ...process.env, DATA_DIR: dataDir, EVENT_STORE_URL: '' },
-        timeout: 120_000,
-      },
-    );
-    return stdout.trimEnd().split('\n');
+    const outcome = await runCli({ DATA_DIR: dataDir, EVENT_STORE_URL: '' }, ...args);
+    expect(outcome).toMatchObject({ code: 0 });
+    return outcome.stdout.trimEnd().split('\n');
   };
   const kpis = async () =>
     (

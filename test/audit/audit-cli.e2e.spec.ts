@@ -1,43 +1,12 @@
-import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { resolve } from 'node:path';
-import { promisify } from 'node:util';
 import { HashChainRecorder } from '@ledger/audit';
 import { describeOnBothBackends } from './support/audit-test-backends';
-
-const ROOT = resolve(__dirname, '../..');
-
-interface CliOutcome {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+import { CliOutcome, runCli } from '../support/run-cli';
 
 /** `npm run cli -- verify | replay | close-year` against the backend's database. */
 describeOnBothBackends('audit CLI', (backend) => {
-  async function cli(...args: string[]): Promise<CliOutcome> {
-    try {
-      const { stdout, stderr } = await promisify(execFile)(
-        process.execPath,
-        [
-          '-r',
-          'ts-node/register/transpile-only',
-          '-r',
-          'tsconfig-paths/register',
-          'apps/cli/src/main.ts',
-          ...args,
-        ],
-        {
-          cwd: ROOT,
-          env: { ...process.env, EVENT_STORE_URL: backend().url, DATABASE_URL: '' },
-          timeout: 120_000,
-        },
-      );
-      return { code: 0, stdout, stderr };
-    } catch (error) {
-      const failed = error as { code: number; stdout: string; stderr: string };
-      return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-    }
+  function cli(...args: string[]): Promise<CliOutcome> {
+    return runCli({ EVENT_STORE_URL: backend().url, DATABASE_URL: '' }, ...args);
   }
 
   beforeAll(async () => {
