@@ -76,6 +76,17 @@ describe('POST /v1/events: refusals', () => {
         consultationHandled({ name: '山田太郎' }),
         [{ field: 'data.name', reason: 'is not a field of this event' }],
       ],
+      [
+        // Well-formed for the request's checks: only the domain's rules refuse it.
+        'a rule across the fields of one event',
+        {
+          id: randomUUID(),
+          type: 'MeetingHeld',
+          occurredOn: '2023-06-08',
+          data: { kind: 'liaison', title: 'ひきこもり支援者連絡会議', attendees: 31 },
+        },
+        [{ field: 'data.blockId', reason: 'is required for a liaison meeting' }],
+      ],
     ])('%s', async (_, bad, expected) => {
       const good = consultationHandled();
       const response = await refused({ events: [good, bad] });

@@ -22,7 +22,8 @@ const RESERVED_MEMBERS = new Set(['__proto__', 'constructor', 'prototype']);
 /**
  * Turns a request body into activities to record, or refuses it with every error of the
  * batch at once: the envelope, each type's request data, then the domain's own rules on the
- * events that passed both (so one mistake is not reported twice). A recorder may record
+ * events that passed both (so one mistake is not reported twice; in a batch with nothing
+ * else wrong, the command handler applies those rules, once). A recorder may record
  * only for its own body (403); other keys must name a body of the plan in `data.bodyId`.
  */
 export function activitiesFromRequest(
@@ -96,13 +97,16 @@ export function activitiesFromRequest(
   if (foreign.length > 0 && principal.bodyId !== null)
     throw new BodyNotAllowedRefusal(principal.bodyId, foreign);
   errors.push(...duplicateIds(events));
-  // The domain's errors are indexed within `shaped`; map them back to the request.
+  // A request with nothing wrong so far goes on as it is: the command handler applies the
+  // domain's rules to every event, and refuses with the same errors as would be given here.
+  if (errors.length === 0) return shaped;
+  // Otherwise they run here too, so that one answer names every error of the batch. They
+  // are indexed within `shaped`; map them back to the request.
   for (const error of validateActivities(shaped)) {
     if (error.field === 'id') continue;
     errors.push({ ...error, index: shapedIndexes[error.index ?? 0] });
   }
-  if (errors.length > 0) throw new InvalidEventsRefusal(errors.sort(byIndex));
-  return shaped;
+  throw new InvalidEventsRefusal(errors.sort(byIndex));
 }
 
 function eventsOf(body: unknown): unknown[] {
