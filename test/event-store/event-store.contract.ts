@@ -110,6 +110,16 @@ export function describeEventStoreContract(
       expect(result.positions[1]).toBeLessThan(result.positions[2]);
       const stored = await store.readStream(streamId);
       expect(stored.map((e) => [e.id, e.revision])).toEqual(batch.map((e, i) => [e.id, i]));
+      expect(stored.map((e) => e.position)).toEqual(result.positions);
+
+      // Onto the stream as it now is: the answer is again exactly what was stored.
+      const more = [newEvent(), newEvent()];
+      const next = await store.append(streamId, more, 2);
+      expect(next.nextExpectedRevision).toBe(4);
+      const after = (await store.readStream(streamId)).slice(3);
+      expect(after.map((e) => [e.id, e.revision, e.position])).toEqual(
+        more.map((e, i) => [e.id, 3 + i, next.positions[i]]),
+      );
     });
 
     it('appends at the exact expected revision and rejects a stale one, writing nothing', async () => {

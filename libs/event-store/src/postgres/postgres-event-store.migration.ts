@@ -70,13 +70,15 @@ BEGIN
     RETURN;
   END IF;
   SELECT coalesce(max(e.position), 0) INTO v_head FROM ${schema}.events e;
-  RETURN QUERY
-    INSERT INTO ${schema}.events AS e (position, event_id, stream_id, revision, type, schema_version, data, metadata)
-    SELECT v_head + t.n, (t.x->>'id')::uuid, p_stream_id, coalesce(v_current, -1) + t.n::integer,
-           t.x->>'type', (t.x->>'schemaVersion')::integer, t.x->'data', t.x->'metadata'
-      FROM jsonb_array_elements(p_events) WITH ORDINALITY AS t(x, n)
-     ORDER BY t.n
-    RETURNING 'appended'::text, v_current, e.event_id, e.stream_id, e.revision, e.position;
+  INSERT INTO ${schema}.events AS e (position, event_id, stream_id, revision, type, schema_version, data, metadata)
+  SELECT v_head + t.n, (t.x->>'id')::uuid, p_stream_id, coalesce(v_current, -1) + t.n::integer,
+         t.x->>'type', (t.x->>'schemaVersion')::integer, t.x->'data', t.x->'metadata'
+    FROM jsonb_array_elements(p_events) WITH ORDINALITY AS t(x, n)
+   ORDER BY t.n;
+  -- One row for the whole append, not one per event: its events took, in the order sent,
+  -- the positions after the head and the revisions after the stream's.
+  RETURN QUERY SELECT 'appended'::text, v_current, NULL::uuid, p_stream_id,
+                      coalesce(v_current, -1) + 1, v_head + 1;
   PERFORM pg_notify('${channel}', '');
 END
 $append$;

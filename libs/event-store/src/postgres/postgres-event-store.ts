@@ -340,9 +340,11 @@ function appendOutcome(
   rows: readonly AppendRow[],
 ): StreamAppendOutcome {
   try {
-    const ids = events.map((event) => event.id);
     const outcome = rows[0]?.r_outcome;
-    if (outcome === 'existing') return { ok: true, result: retriedAppend(streamId, ids, rows) };
+    if (outcome === 'existing') {
+      const ids = events.map((event) => event.id);
+      return { ok: true, result: retriedAppend(streamId, ids, rows) };
+    }
     if (outcome === 'not-appended') {
       const currentRevision = rows[0].r_current;
       checkExpectedRevision(streamId, expectedRevision, currentRevision);
@@ -351,13 +353,13 @@ function appendOutcome(
         result: { nextExpectedRevision: currentRevision ?? -1, positions: [], written: false },
       };
     }
-    const positionOf = new Map(rows.map((row) => [row.r_event_id, Number(row.r_position)]));
-    const firstRevision = (rows[0].r_current ?? -1) + 1;
+    // Appended: one row, the first event's revision and position; the rest follow on.
+    const first = Number(rows[0].r_position);
     return {
       ok: true,
       result: {
-        nextExpectedRevision: firstRevision + events.length - 1,
-        positions: ids.map((id) => positionOf.get(id.toLowerCase()) as number),
+        nextExpectedRevision: (rows[0].r_revision as number) + events.length - 1,
+        positions: events.map((_, i) => first + i),
         written: true,
       },
     };
