@@ -122,6 +122,29 @@ export function describeEventStoreContract(
       );
     });
 
+    it("keeps each event's own metadata, whether the batch's events share theirs or not", async () => {
+      const shared = [newEvent(), newEvent()];
+      const mixed = [
+        newEvent(),
+        newEvent({ metadata: { recordedBy: 'other', bodyId: 'kochi-city', correlationId: 'c-1' } }),
+      ];
+      const one = stream();
+      const other = stream();
+      await store.append(one, shared, 'no_stream');
+      const outcomes = await store.appendToStreams([
+        { streamId: other, events: mixed, expectedRevision: 'no_stream' },
+      ]);
+      expect(outcomes.map((outcome) => outcome.ok)).toEqual([true]);
+
+      for (const [streamId, events] of [
+        [one, shared],
+        [other, mixed],
+      ] as const) {
+        const stored = await store.readStream(streamId);
+        expect(stored.map((e) => e.metadata)).toEqual(events.map((e) => e.metadata));
+      }
+    });
+
     it('appends at the exact expected revision and rejects a stale one, writing nothing', async () => {
       const streamId = stream();
       await store.append(streamId, [newEvent(), newEvent()], 'no_stream');

@@ -40,10 +40,12 @@ CREATE TABLE IF NOT EXISTS ${schema}.events (
  */
 export function appendFunctionMigration(schema: string, lockKey: number, channel: string): string {
   return `
--- The first version, without p_wait_for_disk, would make a call with three arguments ambiguous.
+-- Earlier versions, with fewer arguments, would make a call ambiguous.
 DROP FUNCTION IF EXISTS ${schema}.append_events(text, text, jsonb);
+DROP FUNCTION IF EXISTS ${schema}.append_events(text, text, jsonb, boolean);
+-- p_metadata: the metadata of every event in p_events that has none of its own.
 CREATE OR REPLACE FUNCTION ${schema}.append_events(
-  p_stream_id text, p_expected text, p_events jsonb, p_wait_for_disk boolean)
+  p_stream_id text, p_expected text, p_events jsonb, p_wait_for_disk boolean, p_metadata jsonb)
 RETURNS TABLE (r_outcome text, r_current integer, r_event_id uuid, r_stream_id text, r_revision integer, r_position bigint)
 LANGUAGE plpgsql AS $append$
 DECLARE
@@ -72,7 +74,8 @@ BEGIN
   SELECT coalesce(max(e.position), 0) INTO v_head FROM ${schema}.events e;
   INSERT INTO ${schema}.events AS e (position, event_id, stream_id, revision, type, schema_version, data, metadata)
   SELECT v_head + t.n, (t.x->>'id')::uuid, p_stream_id, coalesce(v_current, -1) + t.n::integer,
-         t.x->>'type', (t.x->>'schemaVersion')::integer, t.x->'data', t.x->'metadata'
+         t.x->>'type', (t.x->>'schemaVersion')::integer, t.x->'data',
+         coalesce(t.x->'metadata', p_metadata)
     FROM jsonb_array_elements(p_events) WITH ORDINALITY AS t(x, n)
    ORDER BY t.n;
   -- One row for the whole append, not one per event: its events took, in the order sent,
@@ -98,7 +101,8 @@ BEGIN
   PERFORM pg_advisory_xact_lock(${lockKey});
   FOR v_append, v_index IN SELECT t.x, t.n::integer FROM jsonb_array_elements(p_appends) WITH ORDINALITY AS t(x, n) LOOP
     RETURN QUERY SELECT v_index - 1, a.*
-      FROM ${schema}.append_events(v_append->>'streamId', v_append->>'expected', v_append->'events', p_wait_for_disk) AS a;
+      FROM ${schema}.append_events(v_append->>'streamId', v_append->>'expected', v_append->'events',
+                                   p_wait_for_disk, v_append->'metadata') AS a;
   END LOOP;
 END
 $append_many$;

@@ -136,8 +136,8 @@ export class PostgresEventStore implements EventStore {
     // all in one statement, its own transaction (see `appendFunctionMigration`).
     const { rows, flushed } = await this.callAppending<AppendRow>(
       (waitForDisk) =>
-        `SELECT * FROM ${this.schema}.append_events($1, $2, $3::jsonb, ${waitForDisk})`,
-      [streamId, String(expectedRevision), eventsJson(events)],
+        `SELECT * FROM ${this.schema}.append_events($1, $2, $3::jsonb, ${waitForDisk}, $4::jsonb)`,
+      [streamId, String(expectedRevision), ...eventsJson(events)],
     );
     const outcome = appendOutcome(streamId, events, expectedRevision, rows);
     if (!outcome.ok) throw outcome.error;
@@ -163,12 +163,12 @@ export class PostgresEventStore implements EventStore {
       (waitForDisk) => `SELECT * FROM ${this.schema}.append_to_streams($1::jsonb, ${waitForDisk})`,
       [
         `[${sent
-          .map(
-            (append) =>
-              `{"streamId":${JSON.stringify(append.streamId)},"expected":${JSON.stringify(
-                String(append.expectedRevision ?? 'any'),
-              )},"events":${eventsJson(append.events)}}`,
-          )
+          .map((append) => {
+            const [events, metadata] = eventsJson(append.events);
+            return `{"streamId":${JSON.stringify(append.streamId)},"expected":${JSON.stringify(
+              String(append.expectedRevision ?? 'any'),
+            )},"events":${events},"metadata":${metadata ?? 'null'}}`;
+          })
           .join(',')}]`,
       ],
     );
@@ -319,17 +319,23 @@ function isRetry(result: AppendResult): boolean {
   return !result.written && result.positions.length > 0;
 }
 
-/** The events as `append_events` takes them. */
-function eventsJson(events: readonly NewEvent[]): string {
-  return JSON.stringify(
+/**
+ * The events and metadata as `append_events` takes them. The events of one request share
+ * their metadata: it is then sent once, not with each event (a third of a batch's bytes).
+ */
+function eventsJson(events: readonly NewEvent[]): [events: string, metadata: string | null] {
+  const metadata = events.map((event) => JSON.stringify(event.metadata));
+  const shared = events.length > 0 && metadata.every((json) => json === metadata[0]);
+  const json = JSON.stringify(
     events.map((event) => ({
       id: event.id,
       type: event.type,
       schemaVersion: event.schemaVersion,
       data: event.data,
-      metadata: event.metadata,
+      metadata: shared ? undefined : event.metadata,
     })),
   );
+  return [json, shared ? metadata[0] : null];
 }
 
 /** What the rows `append_events` answered for one append mean for its caller. */
