@@ -47,6 +47,8 @@ ${markdownTable(run.results)}
 - The rebuild runs as an operator runs it, \`npm run cli -- rebuild\` compiled, in a
   process of its own; its time runs from the CLI's start of the rebuild to its exit, and
   its memory is the growth of that process's RSS over the rebuild.
+- Each benchmark starts with a \`CHECKPOINT\`, so the server is not still flushing what the
+  one before it wrote; the periodic checkpoints of the server still fall where they fall.
 - The load average is the machine's when the run started: other work running beside the
   benchmark weighs on every figure, the baselines included.
 - Raw results: \`bench-results/latest.json\` (not committed). Run small with
