@@ -55,7 +55,7 @@ interface EventRow {
   recorded_at: Date;
 }
 
-/** What `append_events` answers: the ids found, the revision alone, or the rows appended. */
+/** What `append_events` answers: the ids found, the revision alone, or where the append began. */
 interface AppendRow {
   r_outcome: 'existing' | 'not-appended' | 'appended';
   r_current: number | null;
