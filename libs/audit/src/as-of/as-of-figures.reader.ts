@@ -144,10 +144,11 @@ export class AsOfFiguresReader {
    */
   async metricIdOf(id: string, asOf: AsOf): Promise<string> {
     const cut = await resolveCut(this.database, asOf);
-    const metricId =
-      (await this.planAt(cut))?.kpis[id]?.metricId ??
-      (await this.planAt(cut, Number.MAX_SAFE_INTEGER))?.kpis[id]?.metricId;
-    return metricId ?? this.metric(id).id;
+    const atCut = (await this.planAt(cut))?.kpis[id]?.metricId;
+    if (atCut !== undefined) return atCut;
+    if (this.byId.has(id)) return id;
+    const later = (await this.planAt(cut, Number.MAX_SAFE_INTEGER))?.kpis[id]?.metricId;
+    return later ?? this.metric(id).id;
   }
 
   /**
