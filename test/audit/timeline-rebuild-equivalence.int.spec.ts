@@ -273,6 +273,11 @@ describeOnBothBackends('metric timeline rebuilt beside a live build', (backend) 
           columns: 'target_event_id',
         },
         {
+          partition: `audit_timeline_members_${suffix}`,
+          is_unique: true,
+          columns: 'metric_id,fiscal_year,member',
+        },
+        {
           partition: `audit_timeline_values_${suffix}`,
           is_unique: true,
           columns: 'metric_id,fiscal_year,position',

@@ -158,6 +158,21 @@ describeWithPostgres('reporting projection on PostgreSQL', () => {
     ];
     const projection = new ReportingProjection(extended, SAMPLE_EVENTS);
     const seen: string[] = [];
+    // Autovacuum is kept off a build's partitions while it builds, and on once it is live.
+    const autovacuumOff = new Set<string>();
+    const partitionOptions = async (version: string) => {
+      const rows: { relname: string; reloptions: string[] | null }[] =
+        await stores.dataSource.query(
+          `SELECT relname, reloptions FROM pg_class WHERE relname = ANY($1) ORDER BY relname`,
+          [
+            ['activity_facts', 'metric_distinct_members'].map(
+              (table) => `${table}_${version.toLowerCase().replace(/[^a-z0-9]/g, '_')}`,
+            ),
+          ],
+        );
+      expect(rows).toHaveLength(2);
+      return rows.map((row) => row.reloptions);
+    };
     const rebuild = new ProjectionRunner({
       dataSource: stores.dataSource,
       eventStore: stores.eventStore,
@@ -166,12 +181,16 @@ describeWithPostgres('reporting projection on PostgreSQL', () => {
       batchSize: 2,
       stopWhenCaughtUp: true,
       onBatch: async (batch) => {
-        if (batch.status === 'building')
-          seen.push(JSON.stringify(await reader.totals(2023, undefined, before)));
+        if (batch.status !== 'building') return;
+        seen.push(JSON.stringify(await reader.totals(2023, undefined, before)));
+        for (const options of await partitionOptions(batch.version))
+          autovacuumOff.add(JSON.stringify(options));
       },
     });
     await rebuild.done();
     expect(seen.length).toBeGreaterThan(3);
+    expect([...autovacuumOff]).toEqual([JSON.stringify(['autovacuum_enabled=false'])]);
+    expect(await partitionOptions(projection.codeVersion)).toEqual([null, null]);
     expect(new Set(seen)).toEqual(new Set([JSON.stringify(old)]));
     const after = await reader.activeVersion();
     expect(after).not.toBe(before);

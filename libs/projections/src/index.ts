@@ -3,6 +3,8 @@ export * from './engine/projection-runner';
 export * from './engine/projection-exclusivity';
 export * from './engine/projection-version.entity';
 export * from './engine/copy-rows';
+export * from './engine/build-partitions';
+export * from './migrations/partition-by-build';
 export * from './engine/start-projector';
 export * from './reporting/reporting.projection';
 export * from './reporting/reporting-events';

@@ -40,7 +40,7 @@ export async function completeTimelineBuild(
                SELECT metric_ordinal, fiscal_year, member, dropped_at, -1 FROM applied WHERE member IS NOT NULL AND dropped_at IS NOT NULL) d
         GROUP BY 1, 2, 3, 4
      ), members AS (
-       INSERT INTO audit_timeline_members (projection_version, metric_id, fiscal_year, member, refcount)
+       INSERT INTO ${timelinePartitionOf('audit_timeline_members', version)} (projection_version, metric_id, fiscal_year, member, refcount)
        SELECT $1, s.metric_id, m.fiscal_year, m.member, sum(m.net)::int
          FROM member_net m JOIN spec s ON s.ordinal = m.metric_ordinal
         GROUP BY s.metric_id, m.fiscal_year, m.member

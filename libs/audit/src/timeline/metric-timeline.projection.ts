@@ -16,7 +16,7 @@ import { timelinePartitionOf, timelinePartitions } from './metric-timeline.parti
 export const METRIC_TIMELINE_PROJECTION = 'audit-metric-timeline';
 
 /** Bump when the tables or the way rows are derived change; definitions are fingerprinted. */
-const SCHEMA_VERSION = 2;
+const SCHEMA_VERSION = 3;
 
 type Step = ({ kind: 'fact' } & LoggedFact) | ({ kind: 'drop' } & LoggedDrop);
 
@@ -57,8 +57,7 @@ export class MetricTimelineProjection implements Projection {
     status: ProjectionVersionStatus,
     tx: QueryRunner,
   ): Promise<void> {
-    await timelinePartitions.create(version, tx);
-    if (status === 'active') await timelinePartitions.index(version, tx);
+    await timelinePartitions.create(version, status, tx);
   }
 
   async apply(
@@ -80,7 +79,7 @@ export class MetricTimelineProjection implements Projection {
 
   async completeVersion(version: string, tx: QueryRunner): Promise<void> {
     await completeTimelineBuild(this.metrics, version, tx);
-    await timelinePartitions.index(version, tx);
+    await timelinePartitions.complete(version, tx);
   }
 
   async dropVersion(version: string, runner: QueryRunner): Promise<void> {
@@ -244,11 +243,10 @@ export class MetricTimelineProjection implements Projection {
     }>(
       tx,
       `SELECT m.metric_id, m.fiscal_year, m.member, m.refcount
-         FROM unnest($2::text[], $3::int[], $4::text[]) AS k(metric_id, fiscal_year, member)
-         JOIN audit_timeline_members m
-           ON m.projection_version = $1 AND m.metric_id = k.metric_id AND m.fiscal_year = k.fiscal_year AND m.member = k.member`,
+         FROM unnest($1::text[], $2::int[], $3::text[]) AS k(metric_id, fiscal_year, member)
+         JOIN ${timelinePartitionOf('audit_timeline_members', version)} m
+           ON m.metric_id = k.metric_id AND m.fiscal_year = k.fiscal_year AND m.member = k.member`,
       [
-        version,
         keys.map((c) => this.contributions.metricIdOf(c.ordinal)),
         keys.map((c) => c.fiscalYear),
         keys.map((c) => c.member),
@@ -269,9 +267,9 @@ export class MetricTimelineProjection implements Projection {
       ([key, refcount]) => [...key.split('\u0001'), refcount] as [string, string, string, number],
     );
     await tx.query(
-      `INSERT INTO audit_timeline_members (projection_version, metric_id, fiscal_year, member, refcount)
+      `INSERT INTO ${timelinePartitionOf('audit_timeline_members', version)} (projection_version, metric_id, fiscal_year, member, refcount)
        SELECT $1, * FROM unnest($2::text[], $3::int[], $4::text[], $5::int[])
-       ON CONFLICT (projection_version, metric_id, fiscal_year, member) DO UPDATE SET refcount = excluded.refcount`,
+       ON CONFLICT (metric_id, fiscal_year, member) DO UPDATE SET refcount = excluded.refcount`,
       [
         version,
         entries.map((e) => e[0]),

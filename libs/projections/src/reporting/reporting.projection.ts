@@ -4,7 +4,8 @@ import { QueryRunner } from 'typeorm';
 import { Projection } from '../engine/projection';
 import { ProjectionVersionStatus } from '../engine/projection-version.entity';
 import { CopyValue, canCopyRows, copyRows } from '../engine/copy-rows';
-import { execute, sqlLiteral } from '../engine/sql-execute';
+import { buildPartitions } from '../engine/build-partitions';
+import { execute } from '../engine/sql-execute';
 import { ALL } from './metric-counter.entity';
 import { FactForMetrics, MetricDeltas, metricsByEventType, parseKey } from './metric-contributions';
 import { ReportingEvents } from './reporting-events';
@@ -21,6 +22,9 @@ const SCHEMA_VERSION = 4;
  * aggregation), so the two always agree.
  */
 const MEMBER_OF = (json: string): string => `(${json})::text`;
+
+/** The tables partitioned by build. */
+const PARTITIONED = ['activity_facts', 'metric_distinct_members'];
 
 /** The columns a fact has before it is corrected, as `appendFacts` copies them. */
 const FACT_COLUMNS = [
@@ -124,12 +128,7 @@ export class ReportingProjection<Plan> implements Projection {
     status: ProjectionVersionStatus,
     tx: QueryRunner,
   ): Promise<void> {
-    for (const table of ['activity_facts', 'metric_distinct_members']) {
-      await tx.query(
-        `CREATE TABLE ${partitionOf(table, version)} PARTITION OF ${table}
-           FOR VALUES IN (${sqlLiteral(version)})`,
-      );
-    }
+    await buildPartitions.create(PARTITIONED, version, status, tx);
     if (status === 'active') await this.indexPartitions(version, tx);
   }
 
@@ -194,7 +193,7 @@ export class ReportingProjection<Plan> implements Projection {
    * live facts by the same rules `MetricDeltas` applies batch by batch.
    */
   async completeVersion(version: string, tx: QueryRunner): Promise<void> {
-    const partition = partitionOf('activity_facts', version);
+    const partition = buildPartitions.of('activity_facts', version);
     // The aggregation sorts and hashes every live fact once; let it do so in memory.
     await tx.query(`SET LOCAL work_mem = '128MB'`);
     await tx.query(
@@ -207,12 +206,11 @@ export class ReportingProjection<Plan> implements Projection {
     );
     await this.aggregateMetrics(version, tx);
     await this.indexPartitions(version, tx);
+    await buildPartitions.complete(PARTITIONED, version, tx);
   }
 
   async dropVersion(version: string, runner: QueryRunner): Promise<void> {
-    for (const table of ['activity_facts', 'metric_distinct_members']) {
-      await runner.query(`DROP TABLE IF EXISTS ${partitionOf(table, version)}`);
-    }
+    await buildPartitions.drop(PARTITIONED, version, runner);
     // Builds made before these tables were partitioned by build share one partition.
     for (const table of [
       'activity_facts',
@@ -279,11 +277,11 @@ export class ReportingProjection<Plan> implements Projection {
 
   private async indexPartitions(version: string, tx: QueryRunner): Promise<void> {
     // Keys leave out projection_version, the same on every row of a partition.
-    const facts = partitionOf('activity_facts', version);
+    const facts = buildPartitions.of('activity_facts', version);
     await tx.query(`ALTER TABLE ${facts} ADD PRIMARY KEY (event_id)`);
     await tx.query(`CREATE INDEX ${facts}_by_year_type ON ${facts} (fiscal_year, type)`);
     await tx.query(
-      `ALTER TABLE ${partitionOf('metric_distinct_members', version)} ADD PRIMARY KEY
+      `ALTER TABLE ${buildPartitions.of('metric_distinct_members', version)} ADD PRIMARY KEY
          (metric_id, fiscal_year, municipality_code, month, member)`,
     );
   }
@@ -301,7 +299,7 @@ export class ReportingProjection<Plan> implements Projection {
     if (facts.length > 0 && (await canCopyRows(tx))) {
       await copyRows(
         tx,
-        partitionOf('activity_facts', version),
+        buildPartitions.of('activity_facts', version),
         FACT_COLUMNS,
         this.copyRowsOf(facts, version),
       );
@@ -359,12 +357,12 @@ export class ReportingProjection<Plan> implements Projection {
                 CASE WHEN s.kind = 'count' THEN 1
                      WHEN jsonb_typeof(f.data -> s.field) = 'number' THEN (f.data ->> s.field)::numeric
                      ELSE 0 END AS amount
-           FROM ${partitionOf('activity_facts', version)} f JOIN spec s ON s.type = f.type
+           FROM ${buildPartitions.of('activity_facts', version)} f JOIN spec s ON s.type = f.type
           WHERE f.corrected_by_event_id IS NULL
             AND (s.kind <> 'countDistinct' OR f.data ? s.field)
             ${filterTests.map((test) => `AND ${test}`).join(' ')}
        ), members AS (
-         INSERT INTO ${partitionOf('metric_distinct_members', version)}
+         INSERT INTO ${buildPartitions.of('metric_distinct_members', version)}
            (projection_version, metric_id, fiscal_year, municipality_code, month, member, refcount)
          SELECT $1, c.metric_id, c.fiscal_year, ${grain}, c.member, count(*)::int
            FROM contribution c WHERE c.kind = 'countDistinct'
@@ -563,7 +561,7 @@ export class ReportingProjection<Plan> implements Projection {
              AS u(metric_id, fiscal_year, municipality_code, month, member, delta)
           GROUP BY 1, 2, 3, 4, 5
        ), upserted AS (
-         INSERT INTO ${partitionOf('metric_distinct_members', version)} AS m
+         INSERT INTO ${buildPartitions.of('metric_distinct_members', version)} AS m
            (projection_version, metric_id, fiscal_year, municipality_code, month, member, refcount)
          SELECT $1, * FROM delta
          ON CONFLICT (metric_id, fiscal_year, municipality_code, month, member)
@@ -683,11 +681,6 @@ function metricSpecsOf(metrics: readonly MetricDefinition[]): MetricSpecs {
       slot(i).map((entry) => (entry ? JSON.stringify(entry[1]) : null)),
     ),
   };
-}
-
-/** The partition of `table` holding one build (build keys are `1.9f2a1c0d` or `1.9f2a1c0d.r2`). */
-function partitionOf(table: string, version: string): string {
-  return `${table}_${version.toLowerCase().replace(/[^a-z0-9]/g, '_')}`;
 }
 
 function correctionOf(event: StoredEvent, target: string, kind: Correction['kind']): Correction {
