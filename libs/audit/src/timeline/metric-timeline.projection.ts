@@ -2,6 +2,7 @@ import { MetricDefinition } from '@ledger/domain';
 import { StoredEvent } from '@ledger/event-store';
 import {
   Projection,
+  codeVersionOf,
   ProjectionVersionStatus,
   canCopyRows,
   copyRows,
@@ -48,7 +49,7 @@ export class MetricTimelineProjection implements Projection {
   private readonly contributions: TimelineContributions;
 
   constructor(private readonly metrics: readonly MetricDefinition[]) {
-    this.codeVersion = `${SCHEMA_VERSION}.${fingerprint(JSON.stringify(metrics))}`;
+    this.codeVersion = codeVersionOf(SCHEMA_VERSION, metrics);
     this.contributions = new TimelineContributions(metrics);
   }
 
@@ -343,11 +344,4 @@ async function rows<Row>(tx: QueryRunner, sql: string, parameters: unknown[]): P
 
 function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] {
   return [...new Map(items.map((item) => [key(item), item])).values()];
-}
-
-/** FNV-1a, hex: a new metric definition gives a new code version, hence a rebuild. */
-function fingerprint(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  return (hash >>> 0).toString(16).padStart(8, '0');
 }

@@ -40,3 +40,15 @@ export interface Projection {
   /** Deletes every row of a retired build. */
   dropVersion(version: string, runner: QueryRunner): Promise<void>;
 }
+
+/**
+ * A projection's code version: its schema version (bumped when its tables or the way rows
+ * are derived change) and an FNV-1a fingerprint of its definitions, so a new metric
+ * definition gives a new code version, hence a rebuild.
+ */
+export function codeVersionOf(schemaVersion: number, definitions: unknown): string {
+  const text = JSON.stringify(definitions);
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return `${schemaVersion}.${(hash >>> 0).toString(16).padStart(8, '0')}`;
+}

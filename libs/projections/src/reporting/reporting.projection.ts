@@ -1,7 +1,7 @@
 import { MetricDefinition, fiscalMonthOf, fiscalYearOf } from '@ledger/domain';
 import { StoredEvent } from '@ledger/event-store';
 import { QueryRunner } from 'typeorm';
-import { Projection } from '../engine/projection';
+import { Projection, codeVersionOf } from '../engine/projection';
 import { ProjectionVersionStatus } from '../engine/projection-version.entity';
 import { CopyValue, canCopyRows, copyRows } from '../engine/copy-rows';
 import { buildPartitions } from '../engine/build-partitions';
@@ -116,7 +116,7 @@ export class ReportingProjection<Plan> implements Projection {
       ),
     ].sort();
     this.metricFieldKeys = this.metricFields.map((field) => `${JSON.stringify(field)}:`);
-    this.codeVersion = `${SCHEMA_VERSION}.${fingerprint(JSON.stringify(metrics))}`;
+    this.codeVersion = codeVersionOf(SCHEMA_VERSION, metrics);
   }
 
   /**
@@ -702,11 +702,4 @@ function correctionColumns(version: string, corrections: Correction[]): unknown[
     corrections.map((c) => c.position),
     corrections.map((c) => c.recordedAt),
   ];
-}
-
-/** FNV-1a, hex: a new metric definition gives a new code version, hence a rebuild. */
-function fingerprint(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  return (hash >>> 0).toString(16).padStart(8, '0');
 }
