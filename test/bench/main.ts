@@ -57,8 +57,10 @@ async function runSize(size: number, benchmarks: readonly Benchmark[]): Promise<
     }
     const seedTimings = await seedDataset(database.eventStore, size, writers, log);
     for (const benchmark of benchmarks) {
-      // What ran before is flushed now, not while this benchmark measures (the HTTP batch
-      // run leaves hundreds of MB dirty, and single-event latency then measured its flush).
+      // What ran before is vacuumed and flushed now, not while this benchmark measures: the
+      // HTTP batch run leaves hundreds of MB dirty and over 500k rows for autovacuum, and
+      // single-event latency then measured that work on the same two cores.
+      await database.vacuum();
       await database.pool.query('CHECKPOINT');
       log(`${benchmark.name}: running`);
       try {

@@ -72,7 +72,6 @@ export const emmettPeerBenchmark: Benchmark = {
     if (!ours || !peer || !emmett) throw new Error('the Emmett benchmark was not fed the dataset');
     const executor = dumbo({ connectionString: database.url });
     try {
-      await database.vacuum();
       let oursBest: GlobalRead | undefined;
       let peerBest: GlobalRead | undefined;
       const faster = (a: GlobalRead | undefined, b: GlobalRead) =>

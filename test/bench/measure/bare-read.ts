@@ -1,3 +1,6 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { Pool } from 'pg';
 import { timedMs } from './latency';
 
@@ -25,4 +28,27 @@ export async function bareSequentialRead(
     }
   });
   return { events, eventsPerSecond: events / (ms / 1000) };
+}
+
+/**
+ * `bareSequentialRead` in a Node process of its own, for a figure that also runs in a fresh
+ * process (the rebuild CLI): the bench process's heap, grown by the benchmarks before, slows
+ * its own reads (80k events/s at 100k in a whole run, against 140k in a fresh process).
+ */
+export async function bareSequentialReadInFreshProcess(
+  url: string,
+  pageSize: number,
+): Promise<{ events: number; eventsPerSecond: number }> {
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    [
+      '-r',
+      'ts-node/register/transpile-only',
+      join(__dirname, 'bare-read.child.ts'),
+      url,
+      String(pageSize),
+    ],
+    { maxBuffer: 1024 * 1024 },
+  );
+  return JSON.parse(stdout) as { events: number; eventsPerSecond: number };
 }

@@ -46,9 +46,12 @@ ${markdownTable(run.results)}
   baseline is that floor alone: one-row INSERTs committed durably on the same schedule.
 - The rebuild runs as an operator runs it, \`npm run cli -- rebuild\` compiled, in a
   process of its own; its time runs from the CLI's start of the rebuild to its exit, and
-  its memory is the growth of that process's RSS over the rebuild.
-- Each benchmark starts with a \`CHECKPOINT\`, so the server is not still flushing what the
-  one before it wrote; the periodic checkpoints of the server still fall where they fall.
+  its memory is the growth of that process's RSS over the rebuild. Its baseline, the bare
+  ordered read, also runs in a fresh process (in the bench's own, whose heap the benchmarks
+  before it have grown, it read about 40 % slower).
+- Each benchmark starts with a \`VACUUM ANALYZE\` and a \`CHECKPOINT\`, so the server is not
+  still vacuuming or flushing what the one before it wrote; the periodic checkpoints of the
+  server still fall where they fall.
 - The load average is the machine's when the run started: other work running beside the
   benchmark weighs on every figure, the baselines included.
 - Raw results: \`bench-results/latest.json\` (not committed). Run small with
