@@ -3,9 +3,9 @@ import { sqlLiteral } from '../engine/sql-execute';
 
 /**
  * Turns `table` into a table partitioned by `projection_version`, with no index of its
- * own: each build's partition gets its indexes from the projection (see
- * `ReportingProjection.createVersion`). Rows already there stay, as one partition holding
- * the builds that made them, with the indexes they had.
+ * own: each build's partition is made by `buildPartitions` and gets its indexes from its
+ * projection. Rows already there stay, as one partition holding the builds that made them,
+ * with the indexes they had.
  */
 export async function partitionByBuild(runner: QueryRunner, table: string): Promise<void> {
   const legacy = `${table}_legacy`;
