@@ -54,6 +54,24 @@ export async function sendAtRate(
   return { latenciesMs, sentPerSecond: pending.length / sendingSeconds, overloadedAfterSeconds };
 }
 
+/** Runs made one after another, as one: all their latencies, the rate over their sending time. */
+export function joinedRuns(runs: readonly RateRun[]): RateRun {
+  let sent = 0;
+  let seconds = 0;
+  let overloadedAfterSeconds: number | null = null;
+  for (const run of runs) {
+    if (run.overloadedAfterSeconds !== null && overloadedAfterSeconds === null)
+      overloadedAfterSeconds = seconds + run.overloadedAfterSeconds;
+    sent += run.latenciesMs.length;
+    seconds += run.latenciesMs.length / run.sentPerSecond;
+  }
+  return {
+    latenciesMs: runs.flatMap((run) => run.latenciesMs),
+    sentPerSecond: sent / seconds,
+    overloadedAfterSeconds,
+  };
+}
+
 export function describeRateRun(run: RateRun): string {
   const sent = `${Math.round(run.sentPerSecond)} requests/s sent`;
   return run.overloadedAfterSeconds === null

@@ -44,6 +44,8 @@ ${markdownTable(run.results)}
   are unanswered, sending stops and the row says so. Each is answered only once its event's
   commit is flushed to disk, so their p99 holds the server's slowest WAL flushes too; the
   baseline is that floor alone: one-row INSERTs committed durably on the same schedule.
+  The disk's flushes slow down for seconds at a time, so requests and baseline take turns
+  in 5-second slices (six each, the order swapped every round) and face the same disk.
 - The rebuild runs as an operator runs it, \`npm run cli -- rebuild\` compiled, in a
   process of its own; its time runs from the CLI's start of the rebuild to its exit, and
   its memory is the growth of that process's RSS over the rebuild. Its baseline, the bare

@@ -72,8 +72,18 @@ export async function recordSinglesAtRate(
   api: ApiProcess,
   options: { perSecond: number; durationMs: number; seed: number },
 ): Promise<RateRun> {
-  const source = new SyntheticActivities(options.seed);
   const total = Math.round((options.perSecond * options.durationMs) / 1000);
-  const events = uncorrectingEvents(source, total);
-  return sendAtRate({ perSecond: options.perSecond, total }, (i) => postEvents(api, [events[i]]));
+  return singlesSender(api, options.seed)({ perSecond: options.perSecond, total });
+}
+
+/** Sends single-event requests, each call the next `total` events of one synthetic source. */
+export function singlesSender(
+  api: ApiProcess,
+  seed: number,
+): (schedule: { perSecond: number; total: number }) => Promise<RateRun> {
+  const source = new SyntheticActivities(seed);
+  return (schedule) => {
+    const events = uncorrectingEvents(source, schedule.total);
+    return sendAtRate(schedule, (i) => postEvents(api, [events[i]]));
+  };
 }
