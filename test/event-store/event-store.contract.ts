@@ -272,6 +272,47 @@ export function describeEventStoreContract(
       expect(await store.appendToStreams([])).toEqual([]);
     });
 
+    it('answers concurrent appends to one stream as if made one after another', async () => {
+      const streamId = stream();
+      await store.append(streamId, [newEvent()], 'no_stream');
+      const retried = [newEvent(), newEvent()];
+      const [anyOne, anyTwo, sameRevision, otherSameRevision, first, retry] =
+        await Promise.allSettled([
+          store.append(streamId, [newEvent()], 'any'),
+          store.append(streamId, [newEvent()], 'any'),
+          store.append(streamId, [newEvent()], 'stream_exists'),
+          store.append(streamId, [newEvent()], 'stream_exists'),
+          store.append(streamId, retried, 'any'),
+          store.append(streamId, retried, 'any'),
+        ]);
+
+      for (const settled of [anyOne, anyTwo, sameRevision, otherSameRevision]) {
+        expect(settled.status).toBe('fulfilled');
+      }
+      expect(first.status === 'fulfilled' && retry.status === 'fulfilled').toBe(true);
+      const [original, again] = [first, retry].map((s) =>
+        s.status === 'fulfilled' ? s.value : null,
+      );
+      // Both retries are answered alike; which one wrote, an adapter cannot always tell.
+      expect(original?.written || again?.written).toBe(true);
+      expect(again?.positions).toEqual(original?.positions);
+      const stored = await store.readStream(streamId);
+      expect(stored.map((e) => e.revision)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+      expect(stored.filter((e) => e.id === retried[0].id)).toHaveLength(1);
+
+      const revision = stored.length - 1;
+      const racing = await Promise.allSettled(
+        [1, 2, 3].map(() => store.append(streamId, [newEvent()], revision)),
+      );
+      expect(racing.filter((s) => s.status === 'fulfilled')).toHaveLength(1);
+      for (const settled of racing.filter((s) => s.status === 'rejected')) {
+        expect((settled as PromiseRejectedResult).reason).toBeInstanceOf(
+          WrongExpectedRevisionError,
+        );
+      }
+      expect(await store.readStream(streamId)).toHaveLength(stored.length + 1);
+    });
+
     it('reads a stream backwards, from a revision, and a bounded number of events', async () => {
       const streamId = stream();
       const batch = [newEvent(), newEvent(), newEvent(), newEvent()];

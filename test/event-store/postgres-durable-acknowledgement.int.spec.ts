@@ -12,10 +12,10 @@ const CONCURRENT_APPENDS = 8;
 const ROUNDS = 5;
 
 /**
- * Acknowledged means on disk. Appends made beside others commit without waiting for the
- * disk and are answered only after a shared WAL flush; if that flush wrote nothing to the
- * WAL, PostgreSQL would commit it without flushing and the acknowledgement would run ahead
- * of the disk by up to the WAL writer's delay. The check reads the WAL itself
+ * Acknowledged means on disk. Appends made beside others wait and go together in one call,
+ * and each must be answered only once that call's commit is flushed: were it committed
+ * without waiting for the disk, the acknowledgement would run ahead of the disk by up to
+ * the WAL writer's delay. The check reads the WAL itself
  * (pg_walinspect reads only what has been flushed): each acknowledged event's commit record
  * must lie below the flush position taken right after the acknowledgement.
  */

@@ -32,29 +32,27 @@ CREATE TABLE IF NOT EXISTS ${schema}.events (
  * a retry and a reused id) or the expected revision does not hold, and answers the stream's
  * revision so the caller can say which.
  *
- * Unless `p_wait_for_disk`, its commit does not wait for the disk: under concurrent appends
- * the lock would otherwise be held through every WAL flush, one appender after another, and
- * appends could never share a flush. The commit is still visible before the lock is
- * released, so positions stay in commit order; the caller makes it durable before
- * answering (see `PostgresEventStore.append`).
+ * Its commit waits for the WAL flush with the lock still held, so a commit is on disk
+ * before it is visible and positions stay in commit order. A process sends one append call
+ * at a time and those arriving meanwhile together in the next (`AppendQueue`), so its own
+ * appends never queue for the lock behind a flush.
  */
 export function appendFunctionMigration(schema: string, lockKey: number, channel: string): string {
   return `
--- Earlier versions, with fewer arguments, would make a call ambiguous.
+-- Earlier versions, with other arguments, would make a call ambiguous or outlive their use.
 DROP FUNCTION IF EXISTS ${schema}.append_events(text, text, jsonb);
 DROP FUNCTION IF EXISTS ${schema}.append_events(text, text, jsonb, boolean);
+DROP FUNCTION IF EXISTS ${schema}.append_events(text, text, jsonb, boolean, jsonb);
+DROP FUNCTION IF EXISTS ${schema}.append_to_streams(jsonb, boolean);
 -- p_metadata: the metadata of every event in p_events that has none of its own.
 CREATE OR REPLACE FUNCTION ${schema}.append_events(
-  p_stream_id text, p_expected text, p_events jsonb, p_wait_for_disk boolean, p_metadata jsonb)
+  p_stream_id text, p_expected text, p_events jsonb, p_metadata jsonb)
 RETURNS TABLE (r_outcome text, r_current integer, r_event_id uuid, r_stream_id text, r_revision integer, r_position bigint)
 LANGUAGE plpgsql AS $append$
 DECLARE
   v_current integer;
   v_head bigint;
 BEGIN
-  IF NOT p_wait_for_disk THEN
-    PERFORM set_config('synchronous_commit', 'off', true);
-  END IF;
   PERFORM pg_advisory_xact_lock(${lockKey});
   SELECT max(e.revision) INTO v_current FROM ${schema}.events e WHERE e.stream_id = p_stream_id;
   RETURN QUERY
@@ -86,23 +84,21 @@ BEGIN
 END
 $append$;
 
--- Several appends, each to its own stream, under one take of the lock and in one commit; each
--- is checked and answered as append_events answers it alone (rows tagged with its index).
-CREATE OR REPLACE FUNCTION ${schema}.append_to_streams(p_appends jsonb, p_wait_for_disk boolean)
+-- Several appends, in order, under one take of the lock and in one commit; each is checked
+-- and answered as append_events answers it alone after the ones before it (rows tagged with
+-- its index).
+CREATE OR REPLACE FUNCTION ${schema}.append_to_streams(p_appends jsonb)
 RETURNS TABLE (r_index integer, r_outcome text, r_current integer, r_event_id uuid, r_stream_id text, r_revision integer, r_position bigint)
 LANGUAGE plpgsql AS $append_many$
 DECLARE
   v_append jsonb;
   v_index integer;
 BEGIN
-  IF NOT p_wait_for_disk THEN
-    PERFORM set_config('synchronous_commit', 'off', true);
-  END IF;
   PERFORM pg_advisory_xact_lock(${lockKey});
   FOR v_append, v_index IN SELECT t.x, t.n::integer FROM jsonb_array_elements(p_appends) WITH ORDINALITY AS t(x, n) LOOP
     RETURN QUERY SELECT v_index - 1, a.*
       FROM ${schema}.append_events(v_append->>'streamId', v_append->>'expected', v_append->'events',
-                                   p_wait_for_disk, v_append->'metadata') AS a;
+                                   v_append->'metadata') AS a;
   END LOOP;
 END
 $append_many$;

@@ -1,4 +1,4 @@
-import { Pool, QueryResultRow } from 'pg';
+import { Pool } from 'pg';
 import {
   AppendResult,
   EventStore,
@@ -21,7 +21,7 @@ import { appendFunctionMigration, eventStoreMigration } from './postgres-event-s
 import { translateError } from './postgres-errors';
 import { PostgresNotificationListener } from './postgres-notification-listener';
 import { PostgresSubscription } from './postgres-subscription';
-import { CoalescedRun } from '../coalesced-run';
+import { AppendQueue } from './append-queue';
 import { WakeSignal } from './wake-signal';
 
 export interface PostgresEventStoreOptions {
@@ -40,8 +40,8 @@ const DEFAULT_SCHEMA = 'event_store';
 const DEFAULT_PAGE_SIZE = 1_000;
 const POLL_INTERVAL_MS = 250;
 const IDENTIFIER = /^[a-z_][a-z0-9_]{0,40}$/;
-/** Names the WAL records written only to force a flush, for anyone decoding the WAL. */
-const WAL_FLUSH_PREFIX = 'ledger-event-store-flush';
+/** Appends sent together stop taking more at about this many events (the api's batches are 1000). */
+const MAX_EVENTS_PER_CALL = 5_000;
 
 interface EventRow {
   position: string;
@@ -76,8 +76,10 @@ export class PostgresEventStore implements EventStore {
   private readonly watchers = new Set<WakeSignal>();
   private readonly subscriptions = new Set<PostgresSubscription>();
   private readonly listener: PostgresNotificationListener | undefined;
-  private readonly walFlushes = new CoalescedRun(() => this.flushWal());
-  private appendsInFlight = 0;
+  private readonly appends = new AppendQueue(
+    (appends) => this.sendAppends(appends),
+    MAX_EVENTS_PER_CALL,
+  );
   private closed = false;
 
   constructor(
@@ -128,23 +130,8 @@ export class PostgresEventStore implements EventStore {
   ): Promise<AppendResult> {
     const repeated = repeatedIds(events);
     if (repeated.length > 0) throw new DuplicateEventIdError(repeated);
-    // Positions come from max(position) + n under one transaction-scoped lock, so they
-    // are handed out in commit order: the lock is released only after the commit is
-    // visible, and the next appender reads the head after that. A bigserial would let
-    // a transaction holding position 11 commit before the one holding 10; a subscriber
-    // that read 11 would then continue after it and never see 10. The function does it
-    // all in one statement, its own transaction (see `appendFunctionMigration`).
-    const { rows, flushed } = await this.callAppending<AppendRow>(
-      (waitForDisk) =>
-        `SELECT * FROM ${this.schema}.append_events($1, $2, $3::jsonb, ${waitForDisk}, $4::jsonb)`,
-      [streamId, String(expectedRevision), ...eventsJson(events)],
-    );
-    const outcome = appendOutcome(streamId, events, expectedRevision, rows);
+    const [outcome] = await this.appends.submit([{ streamId, events, expectedRevision }]);
     if (!outcome.ok) throw outcome.error;
-    // A retry's first attempt may have committed without its flush and never been answered:
-    // the retry is acknowledged only once those events are on disk too.
-    if (!flushed || isRetry(outcome.result)) await this.walFlushes.run();
-    if (outcome.result.written) this.wakeAll();
     return outcome.result;
   }
 
@@ -157,78 +144,56 @@ export class PostgresEventStore implements EventStore {
     });
     const sent = appends.filter((_, i) => outcomes[i] === undefined);
     if (sent.length === 0) return outcomes as StreamAppendOutcome[];
-    // One call, one take of the lock and one commit for all of them: a batch's claims are a
-    // few dozen one-event appends, each of which would otherwise queue for the lock.
-    const { rows, flushed } = await this.callAppending<AppendRow & { r_index: number }>(
-      (waitForDisk) => `SELECT * FROM ${this.schema}.append_to_streams($1::jsonb, ${waitForDisk})`,
-      [
-        `[${sent
-          .map((append) => {
-            const [events, metadata] = eventsJson(append.events);
-            return `{"streamId":${JSON.stringify(append.streamId)},"expected":${JSON.stringify(
-              String(append.expectedRevision ?? 'any'),
-            )},"events":${events},"metadata":${metadata ?? 'null'}}`;
-          })
-          .join(',')}]`,
-      ],
+    const answered = await this.appends.submit(sent);
+    let next = 0;
+    return outcomes.map((outcome) => outcome ?? answered[next++]);
+  }
+
+  /**
+   * One call of the `AppendQueue`: `append_events` for one append, `append_to_streams` for
+   * several, each answered as `append_events` answers it alone. Positions come from
+   * max(position) + n under one transaction-scoped lock, so they are handed out in commit
+   * order: the lock is released only after the commit is visible, and the next appender
+   * reads the head after that. A bigserial would let a transaction holding position 11
+   * commit before the one holding 10; a subscriber that read 11 would then continue after it
+   * and never see 10. The commit waits for the WAL flush, so an event is on disk before it
+   * is visible, let alone acknowledged.
+   */
+  private async sendAppends(appends: readonly StreamAppend[]): Promise<StreamAppendOutcome[]> {
+    let rowsOf: AppendRow[][];
+    try {
+      if (appends.length === 1) {
+        const [{ streamId, events, expectedRevision }] = appends;
+        const { rows } = await this.pool.query<AppendRow>(
+          `SELECT * FROM ${this.schema}.append_events($1, $2, $3::jsonb, $4::jsonb)`,
+          [streamId, String(expectedRevision ?? 'any'), ...eventsJson(events)],
+        );
+        rowsOf = [rows];
+      } else {
+        const { rows } = await this.pool.query<AppendRow & { r_index: number }>(
+          `SELECT * FROM ${this.schema}.append_to_streams($1::jsonb)`,
+          [
+            `[${appends
+              .map((append) => {
+                const [events, metadata] = eventsJson(append.events);
+                return `{"streamId":${JSON.stringify(append.streamId)},"expected":${JSON.stringify(
+                  String(append.expectedRevision ?? 'any'),
+                )},"events":${events},"metadata":${metadata ?? 'null'}}`;
+              })
+              .join(',')}]`,
+          ],
+        );
+        rowsOf = appends.map((): AppendRow[] => []);
+        for (const row of rows) rowsOf[row.r_index].push(row);
+      }
+    } catch (error) {
+      translateError(error);
+    }
+    const outcomes = appends.map((append, i) =>
+      appendOutcome(append.streamId, append.events, append.expectedRevision ?? 'any', rowsOf[i]),
     );
-    const rowsOf = sent.map((): AppendRow[] => []);
-    for (const row of rows) rowsOf[row.r_index].push(row);
-    let sentIndex = 0;
-    const answered = outcomes.map((outcome, i) => {
-      if (outcome !== undefined) return outcome;
-      const append = appends[i];
-      return appendOutcome(
-        append.streamId,
-        append.events,
-        append.expectedRevision ?? 'any',
-        rowsOf[sentIndex++],
-      );
-    });
-    const written = answered.some((outcome) => outcome.ok && outcome.result.written);
-    const retried = answered.some((outcome) => outcome.ok && isRetry(outcome.result));
-    if (!flushed || retried) await this.walFlushes.run();
-    if (written) this.wakeAll();
-    return answered;
-  }
-
-  /**
-   * Runs an appending statement. Alone in this process, it commits with its own flush (one
-   * round trip, `flushed`); beside others it commits without one and leaves the flush to
-   * `walFlushes`, which they share, so none of them holds the lock through a flush.
-   */
-  private async callAppending<Row extends QueryResultRow>(
-    statement: (waitForDisk: boolean) => string,
-    values: unknown[],
-  ): Promise<{ rows: Row[]; flushed: boolean }> {
-    const waitForDisk = this.appendsInFlight === 0;
-    this.appendsInFlight += 1;
-    try {
-      const { rows } = await this.pool.query<Row>(statement(waitForDisk), values);
-      return { rows, flushed: waitForDisk };
-    } catch (error) {
-      translateError(error);
-    } finally {
-      this.appendsInFlight -= 1;
-    }
-  }
-
-  /**
-   * Waits until the WAL is on disk up to now, so an append committed without waiting for
-   * the disk is durable before it is acknowledged. A transaction that wrote WAL commits
-   * with a flush up to its own commit record, which lies after the append's (the WAL is one
-   * sequence). It must write WAL: one that only takes a transaction id (`SELECT
-   * pg_current_xact_id()`) commits without any flush, since PostgreSQL flushes at commit
-   * only for transactions that wrote WAL before their commit record. A transactional
-   * logical message is the smallest such write and touches no table. Appenders share the
-   * flushes (`walFlushes`), none of them holding the store's lock meanwhile.
-   */
-  private async flushWal(): Promise<void> {
-    try {
-      await this.pool.query(`SELECT pg_logical_emit_message(true, '${WAL_FLUSH_PREFIX}', '')`);
-    } catch (error) {
-      translateError(error);
-    }
+    if (outcomes.some((outcome) => outcome.ok && outcome.result.written)) this.wakeAll();
+    return outcomes;
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
@@ -312,11 +277,6 @@ export class PostgresEventStore implements EventStore {
   private wakeAll(): void {
     for (const signal of this.watchers) signal.wake();
   }
-}
-
-/** Events found already stored, whose first append may have committed without a flush. */
-function isRetry(result: AppendResult): boolean {
-  return !result.written && result.positions.length > 0;
 }
 
 /**
