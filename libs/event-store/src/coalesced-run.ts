@@ -1,5 +1,5 @@
 /**
- * One piece of work (a WAL flush, a catch-up read) shared by any number of concurrent
+ * One piece of work (a catch-up read, a write of what is queued) shared by any number of concurrent
  * callers: at most one run in flight and one queued, and a caller is answered by a run
  * that started after its call, so it covers everything done before the caller asked.
  * Under load one run answers every caller that arrived while the one before it was going,
