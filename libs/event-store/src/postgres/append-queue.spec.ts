@@ -4,7 +4,13 @@ import { AppendResult, NewEvent, StreamAppend, StreamAppendOutcome } from '../ev
 import { AppendQueue } from './append-queue';
 
 function append(streamId: string, events = 1): StreamAppend {
-  const event: NewEvent = { id: streamId, type: 'T', schemaVersion: 1, data: {}, metadata: {} };
+  const event: NewEvent = {
+    id: streamId,
+    type: 'T',
+    schemaVersion: 1,
+    data: {},
+    metadata: { recordedBy: 'test' },
+  };
   return { streamId, events: Array.from({ length: events }, () => event) };
 }
 
