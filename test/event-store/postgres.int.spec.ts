@@ -93,6 +93,35 @@ describeWithPostgres('PostgreSQL event store', () => {
       expect((await store.readStream(streamId)).map((e) => e.id)).toEqual([a.id, b.id]);
     });
 
+    it('looks the ids up through the index with the plan it made while the store was empty', async () => {
+      // One connection, so every append runs in the session whose plans are watched.
+      const session = pool(1);
+      const empty = new PostgresEventStore(session, { schema: 'plans', liveNotifications: false });
+      await empty.initialize();
+      const client = await session.connect();
+      const plans: string[] = [];
+      client.on('notice', (notice) => plans.push(notice.message ?? ''));
+      await client.query(`LOAD 'auto_explain'`);
+      await client.query(`SET auto_explain.log_min_duration = 0`);
+      await client.query(`SET auto_explain.log_nested_statements = on`);
+      await client.query(`SET auto_explain.log_level = 'notice'`);
+      client.release();
+      // PL/pgSQL keeps a statement's plan for the session once its first few calls have
+      // shown a generic plan does as well; a lookup planned as a sequential scan of the
+      // then tiny table stays one as the table grows.
+      for (let i = 0; i < 8; i += 1) {
+        await empty.append(`plans-${randomUUID()}`, [newEvent(), newEvent()], 'no_stream');
+      }
+      plans.length = 0;
+      await empty.append(`plans-${randomUUID()}`, [newEvent(), newEvent()], 'no_stream');
+
+      const lookup = plans.filter((plan) => plan.includes("SELECT 'existing'"));
+      expect(lookup).toHaveLength(1);
+      expect(lookup[0]).toContain('events_event_id_key');
+      expect(lookup[0]).not.toContain('Seq Scan on events');
+      await session.query('RESET ALL');
+    });
+
     it('keeps stores in different schemas apart', async () => {
       const other = await openStore('specifics_other');
       const streamId = `apart-${randomUUID()}`;

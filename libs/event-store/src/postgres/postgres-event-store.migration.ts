@@ -52,13 +52,18 @@ LANGUAGE plpgsql AS $append$
 DECLARE
   v_current integer;
   v_head bigint;
+  v_ids uuid[];
 BEGIN
   PERFORM pg_advisory_xact_lock(${lockKey});
   SELECT max(e.revision) INTO v_current FROM ${schema}.events e WHERE e.stream_id = p_stream_id;
+  -- As an array, so the plan is an index probe per id at any size of the table. The plan
+  -- is made once per session: an IN (subquery) planned while the table was small stays a
+  -- sequential scan as it grows, until the next ANALYZE (an append of 500 events took ten
+  -- times longer at 200,000 events).
+  SELECT array_agg((x->>'id')::uuid) INTO v_ids FROM jsonb_array_elements(p_events) AS x;
   RETURN QUERY
     SELECT 'existing'::text, v_current, e.event_id, e.stream_id, e.revision, e.position
-      FROM ${schema}.events e
-     WHERE e.event_id IN (SELECT (x->>'id')::uuid FROM jsonb_array_elements(p_events) AS x);
+      FROM ${schema}.events e WHERE e.event_id = ANY(v_ids);
   IF FOUND THEN RETURN; END IF;
   IF jsonb_array_length(p_events) = 0 OR NOT (
        p_expected = 'any'
