@@ -19,6 +19,17 @@ describe('RememberedRanges', () => {
     expect(ranges.list()).toEqual([{ first: 11, last: 22 }]);
   });
 
+  it('answers the runs as they would be with more positions, keeping its own', () => {
+    const ranges = new RememberedRanges();
+    ranges.add([11, 12]);
+    ranges.add([15]);
+    expect(ranges.plus([13, 14])).toEqual([{ first: 11, last: 15 }]);
+    expect(ranges.list()).toEqual([
+      { first: 11, last: 12 },
+      { first: 15, last: 15 },
+    ]);
+  });
+
   it('forgets what the checkpoint covers, and trims a run it ends inside', () => {
     const ranges = new RememberedRanges();
     ranges.add([1, 2, 3]);

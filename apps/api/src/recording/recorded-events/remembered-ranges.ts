@@ -23,6 +23,14 @@ export class RememberedRanges {
     if (this.ranges.length > MAX_RANGES) this.ranges = this.ranges.slice(-MAX_RANGES);
   }
 
+  /** The runs as they would be with `positions` added; these stay as they are. */
+  plus(positions: readonly number[]): readonly PositionRange[] {
+    const next = new RememberedRanges();
+    next.ranges = this.ranges.map((range) => ({ ...range }));
+    next.add(positions);
+    return next.ranges;
+  }
+
   /** Forgets what the checkpoint already covers. */
   coveredUpTo(checkpoint: number): void {
     this.ranges = this.ranges

@@ -7,6 +7,16 @@ const CATCH_UP_PAGE = 5_000;
 const POOL_SIZE = 4;
 
 /**
+ * Stores ids ($1) at their positions ($2), in id order: a catch-up and a queued write may
+ * insert the same ids at once, and two inserts that wait on each other's rows in opposite
+ * orders would deadlock.
+ */
+const INSERT_IDS = `INSERT INTO recorded_event_ids (event_id, position)
+  SELECT * FROM unnest($1::uuid[], $2::bigint[]) AS t(event_id, position)
+   ORDER BY event_id
+  ON CONFLICT (event_id) DO NOTHING`;
+
+/**
  * Ids of every stored event, kept in `recorded_event_ids` in the read-model database.
  *
  * The store's port cannot look an event up by id, so this table answers instead. It can
@@ -102,20 +112,31 @@ export class StoreBackedRecordedEventsLookup implements RecordedEventsLookup {
     const events = this.queued;
     this.queued = [];
     if (events.length === 0) return;
-    await this.insert(events);
-    if (!this.options.densePositions) return;
-    // Only rows already inserted join the ranges, so the checkpoint never passes an id
-    // that is not in the table.
-    this.remembered.add(events.map((event) => event.position));
-    const ranges = this.remembered.list();
+    if (!this.options.densePositions) {
+      await this.insert(events);
+      return;
+    }
+    // The ids and the checkpoint's move over them in one statement: one round trip per
+    // write (there is one per single-event request), and the checkpoint never passes an
+    // id that is not in the table. Only then do the positions join the ranges the
+    // catch-up skips.
+    const positions = events.map((event) => event.position);
+    const ranges = this.remembered.plus(positions);
     // The ranges are disjoint and never adjacent, so at most one starts right after it.
     const { rows: moved } = await this.pool.query<{ position: string }>(
-      `UPDATE recorded_event_ids_checkpoint c SET position = r.last
-         FROM unnest($1::bigint[], $2::bigint[]) AS r(first, last)
+      `WITH inserted AS (${INSERT_IDS})
+       UPDATE recorded_event_ids_checkpoint c SET position = r.last
+         FROM unnest($3::bigint[], $4::bigint[]) AS r(first, last)
         WHERE c.position = r.first - 1
         RETURNING c.position`,
-      [ranges.map((range) => range.first), ranges.map((range) => range.last)],
+      [
+        events.map((event) => event.id),
+        positions,
+        ranges.map((range) => range.first),
+        ranges.map((range) => range.last),
+      ],
     );
+    this.remembered.add(positions);
     if (moved.length > 0) this.remembered.coveredUpTo(Number(moved[0].position));
   }
 
@@ -163,17 +184,10 @@ export class StoreBackedRecordedEventsLookup implements RecordedEventsLookup {
     this.remembered.coveredUpTo(to);
   }
 
-  /**
-   * In id order: a catch-up and a queued write may insert the same ids at once, and two
-   * inserts that wait on each other's rows in opposite orders would deadlock.
-   */
   private async insert(events: readonly { id: string; position: number }[]): Promise<void> {
-    await this.pool.query(
-      `INSERT INTO recorded_event_ids (event_id, position)
-       SELECT * FROM unnest($1::uuid[], $2::bigint[]) AS t(event_id, position)
-        ORDER BY event_id
-       ON CONFLICT (event_id) DO NOTHING`,
-      [events.map((event) => event.id), events.map((event) => event.position)],
-    );
+    await this.pool.query(INSERT_IDS, [
+      events.map((event) => event.id),
+      events.map((event) => event.position),
+    ]);
   }
 }
