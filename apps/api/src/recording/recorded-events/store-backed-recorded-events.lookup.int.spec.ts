@@ -92,6 +92,33 @@ describeWithPostgres('StoreBackedRecordedEventsLookup on PostgreSQL', () => {
     expect(readBack).toEqual([position]);
   });
 
+  it('writes the ids remembered within a moment in one statement, and at once for a lookup', async () => {
+    const writes = jest.spyOn(lookupPool, 'query');
+    const idWrites = () =>
+      writes.mock.calls.filter(([sql]) => String(sql).includes('INSERT INTO recorded_event_ids'))
+        .length;
+    try {
+      const singles = [newEvent(), newEvent(), newEvent()];
+      const positions: number[] = [];
+      for (const event of singles) positions.push(...(await append([event], false)));
+      // As three requests answered one after another remember their events.
+      singles.forEach((event, i) => lookup.remember([{ id: event.id, position: positions[i] }]));
+      for (let waited = 0; (await checkpoint()) < positions[2] && waited < 5_000; waited += 20) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      expect(await checkpoint()).toBe(positions[2]);
+      expect(idWrites()).toBe(1);
+
+      const next = newEvent();
+      await append([next], true);
+      expect(await lookup.findExisting([next.id], 'recorded')).toEqual(new Set([next.id]));
+      expect(readBack).toEqual([]);
+      expect(idWrites()).toBe(2);
+    } finally {
+      writes.mockRestore();
+    }
+  });
+
   it('finds nothing of ids never stored, after reading what was appended elsewhere', async () => {
     const elsewhere = [newEvent(), newEvent()];
     const positions = await append(elsewhere, false);

@@ -5,6 +5,12 @@ import { RememberedRanges } from './remembered-ranges';
 
 const CATCH_UP_PAGE = 5_000;
 const POOL_SIZE = 4;
+/**
+ * How long remembered ids wait for others before they are written: at 500 single-event
+ * requests a second, one write then carries about five of them, and the round trips left
+ * per request (its key, its append) are the api's and the server's own.
+ */
+const REMEMBER_WINDOW_MS = 10;
 
 /**
  * Stores ids ($1) at their positions ($2), in id order: a catch-up and a queued write may
@@ -36,10 +42,10 @@ const INSERT_IDS = `INSERT INTO recorded_event_ids (event_id, position)
  * the checkpoint moves after them (the WAL is one sequence), and the catch-up reads those
  * events again; recording does not wait for a second flush per request.
  *
- * `remember` only queues the ids: one write stores what concurrent requests remembered
- * meanwhile, off their path. `findExisting` waits for the queued ones first, so a request
- * still sees what this process recorded before it; if that write fails, the catch-up reads
- * the same events from the store.
+ * `remember` only queues the ids: one write, a moment later, stores what requests
+ * remembered meanwhile, off their path. `findExisting` writes the queued ones first, so a
+ * request still sees what this process recorded before it; if that write fails, the
+ * catch-up reads the same events from the store.
  */
 export class StoreBackedRecordedEventsLookup implements RecordedEventsLookup {
   /** Concurrent lookups share one catch-up rather than each reading the same events. */
@@ -47,6 +53,7 @@ export class StoreBackedRecordedEventsLookup implements RecordedEventsLookup {
   private readonly remembered = new RememberedRanges();
   private queued: { id: string; position: number }[] = [];
   private readonly writes = new CoalescedRun(() => this.writeQueued());
+  private writeTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly pool: Pool,
@@ -69,6 +76,7 @@ export class StoreBackedRecordedEventsLookup implements RecordedEventsLookup {
   }
 
   async close(): Promise<void> {
+    clearTimeout(this.writeTimer);
     await this.writes.run().catch(() => undefined);
     await this.pool.end();
   }
@@ -104,8 +112,14 @@ export class StoreBackedRecordedEventsLookup implements RecordedEventsLookup {
   async remember(events: readonly { id: string; position: number }[]): Promise<void> {
     if (events.length === 0) return;
     this.queued.push(...events);
-    // Failures are left to the catch-up (see above); nobody awaits this write itself.
-    this.writes.run().catch(() => undefined);
+    if (this.writeTimer) return;
+    // Written with those remembered within the window (a lookup writes them at once);
+    // failures are left to the catch-up (see above); nobody awaits this write itself.
+    this.writeTimer = setTimeout(() => {
+      this.writeTimer = undefined;
+      this.writes.run().catch(() => undefined);
+    }, REMEMBER_WINDOW_MS);
+    this.writeTimer.unref();
   }
 
   private async writeQueued(): Promise<void> {
