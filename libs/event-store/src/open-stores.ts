@@ -25,15 +25,6 @@ export interface StoreEnvironment {
 
 const EVENT_STORE_POOL_SIZE = 10;
 
-/**
- * `pg` pool options for a long-running process: a connection, once made, stays open. By
- * default an idle connection closes after 10 s, and the first requests after a quiet spell
- * wait for new ones (authentication, a new server process, its plans made afresh): the
- * single-event benchmark, whose api idles 10 s between some of its slices, made 98
- * connections where 52 do. Each pool is small and bounded by its `max`; its owner ends it.
- */
-export const KEEP_CONNECTIONS = { idleTimeoutMillis: 0 } as const;
-
 /** Picks and opens the stores from the environment; the one place that knows the choice. */
 export async function openStores(env: StoreEnvironment = process.env): Promise<OpenedStores> {
   const url = env.EVENT_STORE_URL?.trim() || undefined;
@@ -104,8 +95,7 @@ async function openPostgresEventStore(
   connectionString: string,
   liveNotifications: boolean,
 ): Promise<{ store: PostgresEventStore; close(): Promise<void> }> {
-  // Connections stay open once made (see KEEP_CONNECTIONS).
-  const pool = new Pool({ connectionString, max: EVENT_STORE_POOL_SIZE, ...KEEP_CONNECTIONS });
+  const pool = new Pool({ connectionString, max: EVENT_STORE_POOL_SIZE });
   // An idle client that loses its connection emits 'error' on the pool; unhandled, it
   // would crash the process. The next query reports the outage as unavailability instead.
   pool.on('error', () => undefined);

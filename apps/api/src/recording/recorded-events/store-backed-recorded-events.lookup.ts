@@ -1,4 +1,4 @@
-import { EventStore, CoalescedRun, KEEP_CONNECTIONS } from '@ledger/event-store';
+import { EventStore, CoalescedRun } from '@ledger/event-store';
 import { Pool } from 'pg';
 import { RecordedEventsLookup } from './recorded-events.lookup';
 import { RememberedRanges } from './remembered-ranges';
@@ -66,7 +66,6 @@ export class StoreBackedRecordedEventsLookup implements RecordedEventsLookup {
     const pool = new Pool({
       connectionString: databaseUrl,
       max: POOL_SIZE,
-      ...KEEP_CONNECTIONS,
       options: '-c synchronous_commit=off',
     });
     // Unhandled, an idle or checked-out client losing its connection would crash the
