@@ -131,9 +131,8 @@ export class StoreBackedRecordedEventsLookup implements RecordedEventsLookup {
       return;
     }
     // The ids and the checkpoint's move over them in one statement: one round trip per
-    // write (there is one per single-event request), and the checkpoint never passes an
-    // id that is not in the table. Only then do the positions join the ranges the
-    // catch-up skips.
+    // write, and the checkpoint never passes an id that is not in the table. Only then do
+    // the positions join the ranges the catch-up skips.
     const positions = events.map((event) => event.position);
     const ranges = this.remembered.plus(positions);
     // The ranges are disjoint and never adjacent, so at most one starts right after it.
