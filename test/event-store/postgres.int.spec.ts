@@ -119,7 +119,7 @@ describeWithPostgres('PostgreSQL event store', () => {
       expect(lookup).toHaveLength(1);
       expect(lookup[0]).toContain('events_event_id_key');
       expect(lookup[0]).not.toContain('Seq Scan on events');
-      await session.query('RESET ALL');
+      await empty.close();
     });
 
     it('keeps stores in different schemas apart', async () => {
