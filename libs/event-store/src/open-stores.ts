@@ -24,6 +24,14 @@ export interface StoreEnvironment {
 }
 
 const EVENT_STORE_POOL_SIZE = 10;
+/**
+ * Connections each `pg` pool of a long-running process keeps open however long it idles.
+ * By default every idle connection closes after 10 s, and the first requests after a quiet
+ * spell wait for new ones (authentication, a new server process, its plans made afresh);
+ * appends go one at a time, so every request queued behind them waits too. A few warm
+ * connections carry a steady load; the rest of a pool still closes when idle.
+ */
+export const WARM_CONNECTIONS = 2;
 
 /** Picks and opens the stores from the environment; the one place that knows the choice. */
 export async function openStores(env: StoreEnvironment = process.env): Promise<OpenedStores> {
@@ -95,7 +103,7 @@ async function openPostgresEventStore(
   connectionString: string,
   liveNotifications: boolean,
 ): Promise<{ store: PostgresEventStore; close(): Promise<void> }> {
-  const pool = new Pool({ connectionString, max: EVENT_STORE_POOL_SIZE });
+  const pool = new Pool({ connectionString, max: EVENT_STORE_POOL_SIZE, min: WARM_CONNECTIONS });
   // An idle client that loses its connection emits 'error' on the pool; unhandled, it
   // would crash the process. The next query reports the outage as unavailability instead.
   pool.on('error', () => undefined);

@@ -1,4 +1,5 @@
 import { ACCESS_ENTITIES, ACCESS_MIGRATIONS } from '@ledger/access';
+import { WARM_CONNECTIONS } from '@ledger/event-store';
 import { PROJECTION_ENTITIES, PROJECTION_MIGRATIONS } from '@ledger/projections';
 import { DataSource } from 'typeorm';
 import { RECORDED_EVENTS_MIGRATIONS } from '../recording/recorded-events/recorded-events-persistence';
@@ -16,6 +17,6 @@ export function createLedgerDataSource(url: string): DataSource {
     entities: [...ACCESS_ENTITIES, ...PROJECTION_ENTITIES],
     migrations: [...ACCESS_MIGRATIONS, ...RECORDED_EVENTS_MIGRATIONS, ...PROJECTION_MIGRATIONS],
     synchronize: false,
-    extra: { max: POOL_SIZE },
+    extra: { max: POOL_SIZE, min: WARM_CONNECTIONS },
   });
 }

@@ -1,4 +1,4 @@
-import { EventStore, CoalescedRun } from '@ledger/event-store';
+import { EventStore, CoalescedRun, WARM_CONNECTIONS } from '@ledger/event-store';
 import { Pool } from 'pg';
 import { RecordedEventsLookup } from './recorded-events.lookup';
 import { RememberedRanges } from './remembered-ranges';
@@ -66,6 +66,7 @@ export class StoreBackedRecordedEventsLookup implements RecordedEventsLookup {
     const pool = new Pool({
       connectionString: databaseUrl,
       max: POOL_SIZE,
+      min: WARM_CONNECTIONS,
       options: '-c synchronous_commit=off',
     });
     // Unhandled, an idle or checked-out client losing its connection would crash the
