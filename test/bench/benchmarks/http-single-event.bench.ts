@@ -12,6 +12,11 @@ const WARMUP_MS = 5_000;
 /** Each side's time at the rate, sent in slices that alternate with the other side's. */
 const DURATION_MS = 30_000;
 const SLICE_MS = 5_000;
+/**
+ * Bare commits sent alongside the requests, in their slices, at a tenth of their rate: a
+ * stall the probe shares was the server's or the disk's; one it does not was ours.
+ */
+const PROBE_RATE = 50;
 
 const P99 = {
   name: 'HTTP single-event requests at 500/s, p99',
@@ -30,7 +35,8 @@ const MEMORY = {
  * same server at the same rate: one-row INSERTs, each its own committed transaction, the
  * commit waiting for the WAL flush as PostgreSQL does by default. The disk's flushes slow
  * down for seconds at a time, so the two are sent in alternating 5-second slices (the order
- * swapped each round) and their tails are measured over the same stretch of time.
+ * swapped each round) and their tails are measured over the same stretch of time. A probe
+ * of bare commits runs inside the requests' slices too, to tell whose stall a tail was.
  */
 export const httpSingleEventBenchmark: Benchmark = {
   name: 'http-single-event',
@@ -47,19 +53,27 @@ export const httpSingleEventBenchmark: Benchmark = {
       const sampler = new RssSampler(api.pid, 200);
       const singleRuns: RateRun[] = [];
       const bareRuns: RateRun[] = [];
+      const probeRuns: RateRun[] = [];
       for (let slice = 0; slice < DURATION_MS / SLICE_MS; slice += 1) {
         const sides = [
-          async () => singleRuns.push(await singles({ perSecond: RATE, total: perSlice })),
+          async () => {
+            const [requests, probe] = await Promise.all([
+              singles({ perSecond: RATE, total: perSlice }),
+              bare.commit({ perSecond: PROBE_RATE, total: (PROBE_RATE * SLICE_MS) / 1000 }),
+            ]);
+            singleRuns.push(requests);
+            probeRuns.push(probe);
+          },
           async () => bareRuns.push(await bare.commit({ perSecond: RATE, total: perSlice })),
         ];
         for (const side of slice % 2 === 0 ? sides : sides.reverse()) await side();
       }
       sampler.stop();
-      // Slice by slice, to tell a tail of our own (bare commits calm in the slices around)
-      // from the disk's (both slow at once).
+      // Slice by slice, to tell a tail of our own (the probe calm beside it) from the
+      // disk's (the probe slow too).
       singleRuns.forEach((singles, i) =>
         log(
-          `slice ${i + 1}: singles ${sliceTail(singles)}; bare commits ${sliceTail(bareRuns[i])}`,
+          `slice ${i + 1}: singles ${sliceTail(singles)}; probe ${sliceTail(probeRuns[i])}; bare commits ${sliceTail(bareRuns[i])}`,
         ),
       );
       const run = joinedRuns(singleRuns);
@@ -69,6 +83,7 @@ export const httpSingleEventBenchmark: Benchmark = {
         `bare commits: p50 ${round(percentile(baseline.latenciesMs, 0.5), 1)} ms, p99 ${round(bareP99, 1)} ms; ${describeRateRun(baseline)}`,
       );
       const p50 = round(percentile(run.latenciesMs, 0.5), 1);
+      const probeP99 = round(percentile(joinedRuns(probeRuns).latenciesMs, 0.99), 1);
       log(
         `singles: ${run.latenciesMs.length} requests answered, p50 ${p50} ms; ${describeRateRun(run)}`,
       );
@@ -78,7 +93,7 @@ export const httpSingleEventBenchmark: Benchmark = {
           size,
           percentile(run.latenciesMs, 0.99),
           { label: 'bare one-row INSERT + durable commit at 500/s, p99', figure: bareP99 },
-          `p50 ${p50} ms; ${describeRateRun(run)}`,
+          `p50 ${p50} ms; bare commits alongside, p99 ${probeP99} ms; ${describeRateRun(run)}`,
         ),
         judged(MEMORY, size, sampler.peakBytes / MB, null),
       ];

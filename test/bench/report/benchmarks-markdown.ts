@@ -46,6 +46,8 @@ ${markdownTable(run.results)}
   baseline is that floor alone: one-row INSERTs committed durably on the same schedule.
   The disk's flushes slow down for seconds at a time, so requests and baseline take turns
   in 5-second slices (six each, the order swapped every round) and face the same disk.
+  Inside the requests' slices, bare commits at 50/s run alongside them; their p99 is in
+  the row's note: when it is high too, the disk stalled under both at once.
 - The rebuild runs as an operator runs it, \`npm run cli -- rebuild\` compiled, in a
   process of its own; its time runs from the CLI's start of the rebuild to its exit, and
   its memory is the growth of that process's RSS over the rebuild. Its baseline, the bare
