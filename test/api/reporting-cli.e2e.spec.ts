@@ -16,6 +16,22 @@ import { runCli } from '../support/run-cli';
 const PROGRESS =
   /^(reporting|audit-metric-timeline): [\d,]+ events, [\d,]+\/s, (\d+ s|\?) left \(position \d+\/\d+, \S+ (building|active)\)$/;
 
+/**
+ * A projection's lines after its progress: its takeover starting at the head, then done.
+ * The takeover of a build made from the whole store takes seconds with nothing else to
+ * print, so the operator is told it is working.
+ */
+function expectTakeover(lines: string[], projection: string, version: string, head: number) {
+  const own = lines.filter((line) => line.startsWith(`${projection}: `));
+  expect(own.at(-2)).toBe(
+    `${projection}: caught up at position ${head}; build ${version} is taking over (completing its read models)`,
+  );
+  expect(own.at(-1)).toMatch(
+    new RegExp(`^${projection}: build ${version} took over in \\d+\\.\\d s$`),
+  );
+  return own.slice(0, -2);
+}
+
 /** `npm run cli -- rebuild` while the service holds the data directory (the CLI is its client). */
 describe('npm run cli -- rebuild', () => {
   let dataDir: string;
@@ -109,11 +125,12 @@ describe('npm run cli -- rebuild', () => {
     expect(lines[1]).toBe(
       'Rebuilding reporting and audit-metric-timeline beside the active builds, which keep answering queries',
     );
+    const timelineVersion = /^Build (\S+) of audit-metric-timeline/.exec(lines.at(-1) ?? '')?.[1];
     const progress = lines.slice(2, -2);
-    for (const line of progress) expect(line).toMatch(PROGRESS);
-    const reporting = progress.filter((line) => line.startsWith('reporting: '));
-    const timeline = progress.filter((line) => line.startsWith('audit-metric-timeline: '));
-    expect(reporting.length + timeline.length).toBe(progress.length);
+    const reporting = expectTakeover(progress, 'reporting', interrupted.version, head);
+    const timeline = expectTakeover(progress, 'audit-metric-timeline', timelineVersion ?? '', head);
+    for (const line of [...reporting, ...timeline]) expect(line).toMatch(PROGRESS);
+    expect(reporting.length + timeline.length + 4).toBe(progress.length);
     expect(reporting.at(-1)).toContain(`(position ${head}/${head}, ${interrupted.version} `);
     expect(reporting.at(-1)?.split(' ')[1]).toBe(
       (head - interrupted.position).toLocaleString('en'),
@@ -138,11 +155,10 @@ describe('npm run cli -- rebuild', () => {
     expect(lines[0]).toBe(
       `Discarded the interrupted build ${interrupted.version} of reporting (it had reached position ${interrupted.position})`,
     );
-    const progress = lines.slice(2, -2);
-    for (const line of progress) expect(line).toMatch(PROGRESS);
-    const reporting = progress.filter((line) => line.startsWith('reporting: '));
-    expect(reporting.at(-1)?.split(' ')[1]).toBe(head.toLocaleString('en'));
     const active = /^Build (\S+) of reporting is now active$/.exec(lines.at(-2) ?? '')?.[1];
+    const reporting = expectTakeover(lines.slice(2, -2), 'reporting', active ?? '', head);
+    for (const line of reporting) expect(line).toMatch(PROGRESS);
+    expect(reporting.at(-1)?.split(' ')[1]).toBe(head.toLocaleString('en'));
     expect(active).toMatch(/\.r\d+$/);
     expect(active).not.toBe(interrupted.version);
     expect(await kpis()).toEqual(before);

@@ -31,6 +31,8 @@ export interface ProjectionRunnerOptions {
   /** End once this runner's build is active and has reached the head (rebuild). */
   stopWhenCaughtUp?: boolean;
   onBatch?: (batch: AppliedBatch) => void;
+  /** A caught-up build starts taking over: `completeVersion`, then the switch, follow. */
+  onTakingOver?: (build: { version: string; position: number }) => void;
   onError?: (error: unknown) => void;
 }
 
@@ -280,6 +282,7 @@ export class ProjectionRunner {
   /** The caught-up build takes over from the active one in one transaction. */
   private async activate(build: Build): Promise<void> {
     const { dataSource, projection } = this.options;
+    this.options.onTakingOver?.({ version: build.version, position: build.position });
     const retired = await inTransaction(dataSource, async (transaction) => {
       await execute(transaction, 'SELECT 1 FROM projection_versions WHERE name = $1 FOR UPDATE', [
         projection.name,

@@ -40,20 +40,36 @@ export interface RebuildProgress {
 }
 
 /**
+ * A projection has caught up with the store and its new build is taking over: its
+ * `completeVersion` (on PostgreSQL, aggregating and indexing every row the rebuild
+ * appended), then the switch. Reported when it starts, and again with its duration once
+ * the build is active, so an operator knows the silence in between is work.
+ */
+export type RebuildTakeover = {
+  projection: string;
+  version: string;
+  position: number;
+} & ({ status: 'taking over' } | { status: 'took over'; seconds: number });
+
+export type RebuildReport = RebuildProgress | RebuildTakeover;
+
+/**
  * Builds each projection anew beside its active build, which keeps answering, and switches
  * each to its new build once it has caught up. The projections are rebuilt together, in one
  * pass over the store: every page is read once for all of them (`SharedStoreReads`), and
  * while one projection's batch is being written the others' are too. `onProgress` is called
- * after each batch of each projection (the CLI's `rebuild` command prints it). Resolves with
- * the new builds' keys, in the order of `targets`, once all are active.
+ * after each batch of each projection and as each takes over (the CLI's `rebuild` command
+ * prints it). Resolves with the new builds' keys, in the order of `targets`, once all are
+ * active.
  */
 export async function rebuildProjections(
   options: RebuildOptions,
-  onProgress: (progress: RebuildProgress) => void,
+  onProgress: (report: RebuildReport) => void,
 ): Promise<string[]> {
   const started = Date.now();
   const head = new HeadPosition(options.eventStore, await options.eventStore.headPosition());
   const reads = new SharedStoreReads(options.eventStore, options.targets.length);
+  const takeovers: (number | undefined)[] = options.targets.map(() => undefined);
   const runners = await Promise.all(
     options.targets.map(async ({ projection, dataSource }, index) => {
       let eventsDone = 0;
@@ -85,6 +101,10 @@ export async function rebuildProjections(
             status: batch.status === 'active' ? 'active' : 'building',
           });
         },
+        onTakingOver: ({ version, position }) => {
+          takeovers[index] = Date.now();
+          onProgress({ projection: projection.name, version, position, status: 'taking over' });
+        },
         onError: (error) => {
           throw error;
         },
@@ -92,7 +112,21 @@ export async function rebuildProjections(
     }),
   );
   const finished = runners.map((runner, index) =>
-    runner.done().finally(() => reads.release(index)),
+    runner
+      .done()
+      .then(() => {
+        const { build } = runner;
+        const startedAt = takeovers[index];
+        if (!build || startedAt === undefined) return;
+        onProgress({
+          projection: options.targets[index].projection.name,
+          version: build.version,
+          position: build.position,
+          status: 'took over',
+          seconds: (Date.now() - startedAt) / 1_000,
+        });
+      })
+      .finally(() => reads.release(index)),
   );
   try {
     await Promise.all(finished);
@@ -131,8 +165,15 @@ class HeadPosition {
   }
 }
 
-/** One line for a terminal: `reporting: 123,456 events, 45,000/s, 12 s left (position 130000/250000)`. */
-export function formatRebuildProgress(progress: RebuildProgress): string {
+/**
+ * One line for a terminal: `reporting: 123,456 events, 45,000/s, 12 s left (position
+ * 130000/250000, 4.5f0962e7.r2 building)`, or a takeover's start or end.
+ */
+export function formatRebuildProgress(progress: RebuildReport): string {
+  if (progress.status === 'taking over')
+    return `${progress.projection}: caught up at position ${progress.position}; build ${progress.version} is taking over (completing its read models)`;
+  if (progress.status === 'took over')
+    return `${progress.projection}: build ${progress.version} took over in ${progress.seconds.toFixed(1)} s`;
   const left = progress.secondsLeft === null ? '?' : `${progress.secondsLeft} s`;
   return `${progress.projection}: ${progress.eventsDone.toLocaleString('en')} events, ${progress.eventsPerSecond.toLocaleString('en')}/s, ${left} left (position ${progress.position}/${progress.headPosition}, ${progress.version} ${progress.status})`;
 }
