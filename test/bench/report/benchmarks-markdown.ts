@@ -50,8 +50,8 @@ ${markdownTable(run.results)}
   the row's note: when it is high too, the disk stalled under both at once. A calm probe
   does not clear the disk: the appends commit far more often, so it is mostly their
   server process that performs a slow flush and waits for all of it, while a bare commit
-  arriving meanwhile waits only for the rest (sampled every 5 ms in one such slice: the
-  append's process up to 170 ms in \`WALSync\`, the bare commits behind it on \`WALWrite\`).
+  arriving meanwhile waits only for the rest (sampled every 5 ms during such runs: the
+  append's process up to 176 ms in \`WALSync\`, the bare commits behind it on \`WALWrite\`).
 - The rebuild runs as an operator runs it, \`npm run cli -- rebuild\` compiled, in a
   process of its own; its time runs from the CLI's start of the rebuild to its exit, and
   its memory is the growth of that process's RSS over the rebuild. Its baseline, the bare
