@@ -208,4 +208,67 @@ describeWithPostgres('reporting projection on PostgreSQL', () => {
     );
     expect(leftovers).toEqual([{ n: 0 }]);
   });
+
+  it('retires the old build without making readers of the new one wait', async () => {
+    const before = await new MetricReportReader(stores.dataSource, SAMPLE_METRICS).activeVersion();
+    const partition = (table: string, version: string) =>
+      `${table}_${version.toLowerCase().replace(/[^a-z0-9]/g, '_')}`;
+    const oldMembers = partition('metric_distinct_members', before);
+    // What autovacuum, or a query of the old build begun before the switch, holds.
+    const holder = stores.dataSource.createQueryRunner();
+    await holder.startTransaction();
+    await holder.query(`LOCK TABLE ${oldMembers} IN SHARE UPDATE EXCLUSIVE MODE`);
+    const metrics = [
+      ...SAMPLE_METRICS,
+      {
+        id: 'short-visits',
+        measureId: 'x',
+        label: '短',
+        unit: '件',
+        eventTypes: ['VisitMade'],
+        filter: { minutes: 30 },
+        aggregate: { kind: 'count' as const },
+      },
+    ];
+    const rebuild = new ProjectionRunner({
+      dataSource: stores.dataSource,
+      eventStore: stores.eventStore,
+      projection: new ReportingProjection(metrics, SAMPLE_EVENTS),
+      exclusivity: new LeaseExclusivity(stores.dataSource, randomUUID(), 5_000),
+      freshBuild: true,
+      stopWhenCaughtUp: true,
+    });
+    rebuild.start();
+    try {
+      // The new build is active and the old one's removal waits on the holder.
+      for (;;) {
+        const waiting = await stores.dataSource.query(
+          `SELECT 1 FROM pg_locks WHERE relation = to_regclass($1) AND NOT granted`,
+          [oldMembers],
+        );
+        if (waiting.length > 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      const reader = new MetricReportReader(stores.dataSource, metrics);
+      expect(await reader.activeVersion()).not.toBe(before);
+      const grouping: Grouping = {
+        groupingId: 'blocks',
+        name: 'blocks',
+        members: [{ memberId: 'west', name: 'west', municipalityCodes: ['39402', '39403'] }],
+      };
+      const answered = await Promise.race([
+        reader.byGrouping(2023, grouping).then((rows) => rows.length),
+        new Promise((resolve) => setTimeout(() => resolve('still waiting after 3 s'), 3_000)),
+      ]);
+      expect(answered).toBe(metrics.length);
+    } finally {
+      await holder.commitTransaction();
+      await holder.release();
+    }
+    await rebuild.done();
+    const [{ left }] = await stores.dataSource.query(`SELECT to_regclass($1) AS left`, [
+      oldMembers,
+    ]);
+    expect(left).toBeNull();
+  });
 });

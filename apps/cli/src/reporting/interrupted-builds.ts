@@ -41,17 +41,12 @@ export async function discardInterruptedBuild(
   try {
     const runner = dataSource.createQueryRunner();
     try {
-      await runner.startTransaction();
       await runner.query(
         `UPDATE projection_versions SET status = 'retired', updated_at = clock_timestamp()
           WHERE name = $1 AND version = $2 AND status = 'building'`,
         [projection.name, build.version],
       );
       await projection.dropVersion(build.version, runner);
-      await runner.commitTransaction();
-    } catch (error) {
-      if (runner.isTransactionActive) await runner.rollbackTransaction();
-      throw error;
     } finally {
       await runner.release();
     }

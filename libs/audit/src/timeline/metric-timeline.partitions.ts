@@ -29,8 +29,8 @@ export const timelinePartitions = {
     await buildPartitions.complete(PARTITIONED, version, tx);
   },
 
-  async drop(version: string, tx: QueryRunner): Promise<void> {
-    await buildPartitions.drop(PARTITIONED, version, tx);
+  async drop(version: string, runner: QueryRunner): Promise<void> {
+    await buildPartitions.drop(PARTITIONED, version, runner);
   },
 };
 

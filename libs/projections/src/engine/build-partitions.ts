@@ -42,7 +42,25 @@ export const buildPartitions = {
     }
   },
 
-  async drop(tables: readonly string[], version: string, tx: QueryRunner): Promise<void> {
-    for (const table of tables) await tx.query(`DROP TABLE IF EXISTS ${this.of(table, version)}`);
+  /**
+   * Detaches each partition concurrently, then drops it. A plain DROP of a partition first
+   * locks the whole table exclusively and then waits for whatever still holds the partition
+   * (autovacuum, a query of the retired build): every reader of every build would queue
+   * behind it. Runs outside a transaction, as CONCURRENTLY requires; a detach an earlier
+   * attempt left pending is finalized.
+   */
+  async drop(tables: readonly string[], version: string, runner: QueryRunner): Promise<void> {
+    for (const table of tables) {
+      const partition = this.of(table, version);
+      const attached: { pending: boolean }[] = await runner.query(
+        'SELECT inhdetachpending AS pending FROM pg_inherits WHERE inhrelid = to_regclass($1)',
+        [partition],
+      );
+      if (attached.length > 0) {
+        const how = attached[0].pending ? 'FINALIZE' : 'CONCURRENTLY';
+        await runner.query(`ALTER TABLE ${table} DETACH PARTITION ${partition} ${how}`);
+      }
+      await runner.query(`DROP TABLE IF EXISTS ${partition}`);
+    }
   },
 };

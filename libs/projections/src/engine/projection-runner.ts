@@ -307,10 +307,11 @@ export class ProjectionRunner {
     build.status = 'active';
     this.publish(build.position);
     // The retired builds' writers now fail their compare-and-set, so their rows can go.
-    for (const version of retired) {
-      await inTransaction(dataSource, (transaction) =>
-        projection.dropVersion(version, transaction),
-      );
+    const runner = dataSource.createQueryRunner();
+    try {
+      for (const version of retired) await projection.dropVersion(version, runner);
+    } finally {
+      await runner.release();
     }
   }
 

@@ -37,7 +37,10 @@ export interface Projection {
    * `apply` left for later is done here, so readers never see it unfinished.
    */
   completeVersion?(version: string, runner: QueryRunner): Promise<void>;
-  /** Deletes every row of a retired build. */
+  /**
+   * Deletes every row of a retired build. Called outside any transaction, so that it can
+   * remove the build's tables without making readers of the other builds wait.
+   */
   dropVersion(version: string, runner: QueryRunner): Promise<void>;
 }
 
