@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
-import { LeaseExclusivity, ProjectionRunner, ReportingProjection } from '@ledger/projections';
+import {
+  LeaseExclusivity,
+  Projection,
+  ProjectionRunner,
+  ReportingProjection,
+} from '@ledger/projections';
 import { PostgresEventStore } from '../../libs/event-store/src/postgres/postgres-event-store';
 import { MetricReportReader } from '../../libs/projections/src/queries/metric-report.reader';
 import {
@@ -124,5 +129,63 @@ describeWithPostgres('projection runner once caught up', () => {
       await writer.close();
       await writerPool.end();
     }
+  }, 30_000);
+
+  it('keeps the active build current while a rebuild completes its takeover', async () => {
+    const opened = (stores = await openProjectionTestStores(database.url));
+    const first = await opened.eventStore.append('visits-1', [visit('2023-05-01', '39403', 30)]);
+    const live = startRunner(opened, 20);
+    expect(await live.waitForPosition(first.positions[0], 10_000)).toBe(true);
+
+    // A rebuild of the same code whose completion is held open, as a large one's lasts.
+    const rebuilt = new ReportingProjection(SAMPLE_METRICS, SAMPLE_EVENTS);
+    let completing!: () => void;
+    const inCompletion = new Promise<void>((resolve) => (completing = resolve));
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const held: Projection = {
+      name: rebuilt.name,
+      codeVersion: rebuilt.codeVersion,
+      createVersion: (...args) => rebuilt.createVersion(...args),
+      apply: (...args) => rebuilt.apply(...args),
+      dropVersion: (...args) => rebuilt.dropVersion(...args),
+      completeVersion: async (version, transaction) => {
+        await rebuilt.completeVersion(version, transaction);
+        completing();
+        await released;
+      },
+    };
+    const rebuild = new ProjectionRunner({
+      dataSource: opened.dataSource,
+      eventStore: opened.eventStore,
+      projection: held,
+      exclusivity: new LeaseExclusivity(opened.dataSource, randomUUID(), 5_000),
+      freshBuild: true,
+      stopWhenCaughtUp: true,
+    });
+    const rebuilding = rebuild.done();
+    try {
+      await inCompletion;
+      const during = await opened.eventStore.append('visits-2', [visit('2023-06-01', '39402', 15)]);
+      expect(await live.waitForPosition(during.positions[0], 3_000)).toBe(true);
+      expect(await visitTotals(opened)).toEqual([
+        ['visits', 2],
+        ['visit-minutes', 45],
+        ['ice-age-people', 0],
+      ]);
+    } finally {
+      release();
+      await rebuilding;
+    }
+
+    // The new build took over; the live runner carries it on, the append above included.
+    const after = await opened.eventStore.append('visits-3', [visit('2023-07-01', '39402', 5)]);
+    expect(await live.waitForPosition(after.positions[0], 10_000)).toBe(true);
+    expect(live.build?.version).toBe(rebuild.build?.version);
+    expect(await visitTotals(opened)).toEqual([
+      ['visits', 3],
+      ['visit-minutes', 50],
+      ['ice-age-people', 0],
+    ]);
   }, 30_000);
 });

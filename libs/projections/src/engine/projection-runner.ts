@@ -279,15 +279,20 @@ export class ProjectionRunner {
     });
   }
 
-  /** The caught-up build takes over from the active one in one transaction. */
+  /**
+   * The caught-up build takes over from the active one in one transaction. Its completion
+   * comes first and the builds' rows are locked only for the switch: locked for the whole
+   * completion (seconds after a large rebuild), the active build's checkpoint would hold
+   * its live runner, and the figures readers see would stop moving until the switch.
+   */
   private async activate(build: Build): Promise<void> {
     const { dataSource, projection } = this.options;
     this.options.onTakingOver?.({ version: build.version, position: build.position });
     const retired = await inTransaction(dataSource, async (transaction) => {
+      await projection.completeVersion?.(build.version, transaction);
       await execute(transaction, 'SELECT 1 FROM projection_versions WHERE name = $1 FOR UPDATE', [
         projection.name,
       ]);
-      await projection.completeVersion?.(build.version, transaction);
       const { rows } = await execute<{ version: string }>(
         transaction,
         `UPDATE projection_versions SET status = 'retired', updated_at = clock_timestamp()
