@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Grouping } from '@ledger/domain';
-import { LeaseExclusivity, ProjectionRunner, ReportingProjection } from '@ledger/projections';
+import {
+  LeaseExclusivity,
+  Projection,
+  ProjectionRunner,
+  ReportingProjection,
+} from '@ledger/projections';
 import { MetricReportReader } from '../../libs/projections/src/queries/metric-report.reader';
 import {
   createTestDatabase,
@@ -270,5 +275,52 @@ describeWithPostgres('reporting projection on PostgreSQL', () => {
       oldMembers,
     ]);
     expect(left).toBeNull();
+  });
+
+  it('removes at the next takeover a retired build whose removal failed', async () => {
+    const first = await new MetricReportReader(stores.dataSource, SAMPLE_METRICS).activeVersion();
+    const firstFacts = `activity_facts_${first.toLowerCase().replace(/[^a-z0-9]/g, '_')}`;
+    const exists = async (table: string) =>
+      (await stores.dataSource.query(`SELECT to_regclass($1) AS t`, [table]))[0].t !== null;
+    const errors: string[] = [];
+    const takeOver = (projection: Projection) =>
+      new ProjectionRunner({
+        dataSource: stores.dataSource,
+        eventStore: stores.eventStore,
+        projection,
+        exclusivity: new LeaseExclusivity(stores.dataSource, randomUUID(), 5_000),
+        freshBuild: true,
+        stopWhenCaughtUp: true,
+        onError: (error) => errors.push((error as Error).message),
+      }).done();
+
+    // A takeover whose removal of the old build is cut short: the switch stands.
+    const projection = new ReportingProjection(SAMPLE_METRICS, SAMPLE_EVENTS);
+    await takeOver({
+      name: projection.name,
+      codeVersion: projection.codeVersion,
+      createVersion: (...args) => projection.createVersion(...args),
+      apply: (...args) => projection.apply(...args),
+      completeVersion: (...args) => projection.completeVersion(...args),
+      dropVersion: async () => {
+        throw new Error('removal cut short');
+      },
+    });
+    expect(errors).toEqual(['removal cut short']);
+    expect(
+      await new MetricReportReader(stores.dataSource, SAMPLE_METRICS).activeVersion(),
+    ).not.toBe(first);
+    expect(await exists(firstFacts)).toBe(true);
+
+    // The next takeover removes it with the build it retires itself.
+    await takeOver(new ReportingProjection(SAMPLE_METRICS, SAMPLE_EVENTS));
+    expect(errors).toEqual(['removal cut short']);
+    expect(await exists(firstFacts)).toBe(false);
+    const left = await stores.dataSource.query(
+      `SELECT version FROM projection_versions
+        WHERE name = $1 AND status = 'retired' AND dropped_at IS NULL`,
+      [projection.name],
+    );
+    expect(left).toEqual([]);
   });
 });

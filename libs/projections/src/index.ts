@@ -1,6 +1,7 @@
 export * from './engine/projection';
 export * from './engine/projection-runner';
 export * from './engine/projection-exclusivity';
+export * from './engine/retired-builds';
 export * from './engine/projection-version.entity';
 export * from './engine/copy-rows';
 export * from './engine/build-partitions';

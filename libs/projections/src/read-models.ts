@@ -3,6 +3,7 @@ import { CreateReadModels1764201600000 } from './migrations/1764201600000-create
 import { PartitionActivityFacts1764979200000 } from './migrations/1764979200000-partition-activity-facts.migration';
 import { PartitionMetricDistinctMembers1765065600000 } from './migrations/1765065600000-partition-metric-distinct-members.migration';
 import { PlanSnapshotsByPosition1765152000000 } from './migrations/1765152000000-plan-snapshots-by-position.migration';
+import { ProjectionVersionsDroppedAt1765238400000 } from './migrations/1765238400000-projection-versions-dropped-at.migration';
 import { ActivityCorrectionEntity } from './reporting/activity-correction.entity';
 import { ActivityFactEntity } from './reporting/activity-fact.entity';
 import { MetricCounterEntity } from './reporting/metric-counter.entity';
@@ -24,4 +25,5 @@ export const PROJECTION_MIGRATIONS = [
   PartitionActivityFacts1764979200000,
   PartitionMetricDistinctMembers1765065600000,
   PlanSnapshotsByPosition1765152000000,
+  ProjectionVersionsDroppedAt1765238400000,
 ];

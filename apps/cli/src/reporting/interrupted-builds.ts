@@ -1,4 +1,4 @@
-import { Projection, exclusivityFor } from '@ledger/projections';
+import { Projection, dropRetiredBuilds, exclusivityFor } from '@ledger/projections';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 
@@ -39,17 +39,12 @@ export async function discardInterruptedBuild(
     );
   }
   try {
-    const runner = dataSource.createQueryRunner();
-    try {
-      await runner.query(
-        `UPDATE projection_versions SET status = 'retired', updated_at = clock_timestamp()
-          WHERE name = $1 AND version = $2 AND status = 'building'`,
-        [projection.name, build.version],
-      );
-      await projection.dropVersion(build.version, runner);
-    } finally {
-      await runner.release();
-    }
+    await dataSource.query(
+      `UPDATE projection_versions SET status = 'retired', updated_at = clock_timestamp()
+        WHERE name = $1 AND version = $2 AND status = 'building'`,
+      [projection.name, build.version],
+    );
+    await dropRetiredBuilds(dataSource, projection);
   } finally {
     await exclusivity.release(projection.name, build.version);
   }

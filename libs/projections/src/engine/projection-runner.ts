@@ -5,6 +5,7 @@ import { LiveFeed } from './live-feed';
 import { Projection } from './projection';
 import { ProjectionExclusivity } from './projection-exclusivity';
 import { ProjectionVersionStatus } from './projection-version.entity';
+import { dropRetiredBuilds } from './retired-builds';
 import { execute, sqlLiteral } from './sql-execute';
 
 export interface ProjectionRunnerOptions {
@@ -288,15 +289,15 @@ export class ProjectionRunner {
   private async activate(build: Build): Promise<void> {
     const { dataSource, projection } = this.options;
     this.options.onTakingOver?.({ version: build.version, position: build.position });
-    const retired = await inTransaction(dataSource, async (transaction) => {
+    await inTransaction(dataSource, async (transaction) => {
       await projection.completeVersion?.(build.version, transaction);
       await execute(transaction, 'SELECT 1 FROM projection_versions WHERE name = $1 FOR UPDATE', [
         projection.name,
       ]);
-      const { rows } = await execute<{ version: string }>(
+      await execute(
         transaction,
         `UPDATE projection_versions SET status = 'retired', updated_at = clock_timestamp()
-          WHERE name = $1 AND status = 'active' AND version <> $2 RETURNING version`,
+          WHERE name = $1 AND status = 'active' AND version <> $2`,
         [projection.name, build.version],
       );
       const { affected } = await execute(
@@ -307,17 +308,15 @@ export class ProjectionRunner {
         [projection.name, build.version],
       );
       if (affected !== 1) throw new LostBuildError();
-      return rows.map((row) => row.version);
     });
     build.status = 'active';
     this.publish(build.position);
-    // The retired builds' writers now fail their compare-and-set, so their rows can go.
-    const runner = dataSource.createQueryRunner();
-    try {
-      for (const version of retired) await projection.dropVersion(version, runner);
-    } finally {
-      await runner.release();
-    }
+    // The retired builds' writers now fail their compare-and-set, so their rows can go. The
+    // switch stands whatever happens to the removal: a failure is reported, and the next
+    // takeover removes what is left.
+    await dropRetiredBuilds(dataSource, projection).catch((error: unknown) =>
+      this.options.onError?.(error),
+    );
   }
 
   /**

@@ -5,7 +5,8 @@ export type ProjectionVersionStatus = 'building' | 'active' | 'retired';
 /**
  * One build of a projection: its checkpoint, its status and, on embedded PGlite, who holds
  * its lease. A new build starts `building` beside the `active` one and takes over
- * atomically once it has caught up; the old build is then `retired` and its rows deleted.
+ * atomically once it has caught up; the old build is then `retired` and its rows deleted
+ * (`dropped_at`).
  * The checkpoint lives here, so it is written in the same transaction as the rows.
  */
 @Entity({ name: 'projection_versions' })
@@ -42,4 +43,8 @@ export class ProjectionVersionEntity {
 
   @Column({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;
+
+  /** When a retired build's rows were deleted; null while they may still be there. */
+  @Column({ name: 'dropped_at', type: 'timestamptz', nullable: true })
+  droppedAt!: Date | null;
 }
