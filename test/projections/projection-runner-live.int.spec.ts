@@ -178,7 +178,13 @@ describeWithPostgres('projection runner once caught up', () => {
       await rebuilding;
     }
 
-    // The new build took over; the live runner carries it on, the append above included.
+    // The new build took over with the append above applied: the figures did not step back.
+    expect(await visitTotals(opened)).toEqual([
+      ['visits', 2],
+      ['visit-minutes', 45],
+      ['ice-age-people', 0],
+    ]);
+    // The live runner carries the new build on.
     const after = await opened.eventStore.append('visits-3', [visit('2023-07-01', '39402', 5)]);
     expect(await live.waitForPosition(after.positions[0], 10_000)).toBe(true);
     expect(live.build?.version).toBe(rebuild.build?.version);

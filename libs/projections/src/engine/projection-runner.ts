@@ -3,7 +3,7 @@ import { PoolClient, QueryResult } from 'pg';
 import { DataSource, QueryRunner } from 'typeorm';
 import { LiveFeed } from './live-feed';
 import { Projection } from './projection';
-import { ProjectionExclusivity } from './projection-exclusivity';
+import { ProjectionExclusivity, isPglite } from './projection-exclusivity';
 import { ProjectionVersionStatus } from './projection-version.entity';
 import { dropRetiredBuilds } from './retired-builds';
 import { execute, sqlLiteral } from './sql-execute';
@@ -287,13 +287,35 @@ export class ProjectionRunner {
    * its live runner, and the figures readers see would stop moving until the switch.
    */
   private async activate(build: Build): Promise<void> {
-    const { dataSource, projection } = this.options;
+    const { dataSource, projection, eventStore } = this.options;
     this.options.onTakingOver?.({ version: build.version, position: build.position });
+    // On PGlite nothing else runs while this transaction does, and a read of the store from
+    // inside it, on another connection, would wait for it to end.
+    const concurrent = !(await isPglite(dataSource));
+    let position = build.position;
+    /** Applies the events after `position` through `through`, as the active build will. */
+    const catchUp = async (transaction: QueryRunner, through: number): Promise<void> => {
+      for (;;) {
+        const events = (
+          await eventStore.readAll({ after: position, maxCount: this.batchSize })
+        ).filter((event) => event.position <= through);
+        if (events.length === 0) return;
+        await projection.apply(events, transaction, build.version, 'active');
+        position = events[events.length - 1].position;
+      }
+    };
     await inTransaction(dataSource, async (transaction) => {
       await projection.completeVersion?.(build.version, transaction);
-      await execute(transaction, 'SELECT 1 FROM projection_versions WHERE name = $1 FOR UPDATE', [
-        projection.name,
-      ]);
+      // The active build went on meanwhile: this build applies what it did, so the figures
+      // never step back at the switch, most before the rows are locked, the rest after.
+      if (concurrent) await catchUp(transaction, await eventStore.headPosition());
+      const { rows } = await execute<{ status: string; position: string }>(
+        transaction,
+        'SELECT status, position FROM projection_versions WHERE name = $1 FOR UPDATE',
+        [projection.name],
+      );
+      const active = rows.find((row) => row.status === 'active');
+      if (concurrent && active) await catchUp(transaction, Number(active.position));
       await execute(
         transaction,
         `UPDATE projection_versions SET status = 'retired', updated_at = clock_timestamp()
@@ -303,12 +325,14 @@ export class ProjectionRunner {
       const { affected } = await execute(
         transaction,
         `UPDATE projection_versions
-            SET status = 'active', activated_at = clock_timestamp(), updated_at = clock_timestamp()
+            SET status = 'active', position = $3, activated_at = clock_timestamp(),
+                updated_at = clock_timestamp()
           WHERE name = $1 AND version = $2 AND status = 'building'`,
-        [projection.name, build.version],
+        [projection.name, build.version, position],
       );
       if (affected !== 1) throw new LostBuildError();
     });
+    build.position = position;
     build.status = 'active';
     this.publish(build.position);
     // The retired builds' writers now fail their compare-and-set, so their rows can go. The
