@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Grouping } from '@ledger/domain';
 import {
+  buildPartitions,
   LeaseExclusivity,
   Projection,
   ProjectionRunner,
@@ -216,25 +217,12 @@ describeWithPostgres('reporting projection on PostgreSQL', () => {
 
   it('retires the old build without making readers of the new one wait', async () => {
     const before = await new MetricReportReader(stores.dataSource, SAMPLE_METRICS).activeVersion();
-    const partition = (table: string, version: string) =>
-      `${table}_${version.toLowerCase().replace(/[^a-z0-9]/g, '_')}`;
-    const oldMembers = partition('metric_distinct_members', before);
+    const oldMembers = buildPartitions.of('metric_distinct_members', before);
     // What autovacuum, or a query of the old build begun before the switch, holds.
     const holder = stores.dataSource.createQueryRunner();
     await holder.startTransaction();
     await holder.query(`LOCK TABLE ${oldMembers} IN SHARE UPDATE EXCLUSIVE MODE`);
-    const metrics = [
-      ...SAMPLE_METRICS,
-      {
-        id: 'short-visits',
-        measureId: 'x',
-        label: '短',
-        unit: '件',
-        eventTypes: ['VisitMade'],
-        filter: { minutes: 30 },
-        aggregate: { kind: 'count' as const },
-      },
-    ];
+    const metrics = SAMPLE_METRICS;
     const rebuild = new ProjectionRunner({
       dataSource: stores.dataSource,
       eventStore: stores.eventStore,
@@ -279,7 +267,7 @@ describeWithPostgres('reporting projection on PostgreSQL', () => {
 
   it('removes at the next takeover a retired build whose removal failed', async () => {
     const first = await new MetricReportReader(stores.dataSource, SAMPLE_METRICS).activeVersion();
-    const firstFacts = `activity_facts_${first.toLowerCase().replace(/[^a-z0-9]/g, '_')}`;
+    const firstFacts = buildPartitions.of('activity_facts', first);
     const exists = async (table: string) =>
       (await stores.dataSource.query(`SELECT to_regclass($1) AS t`, [table]))[0].t !== null;
     const errors: string[] = [];
