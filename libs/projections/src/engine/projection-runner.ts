@@ -281,10 +281,11 @@ export class ProjectionRunner {
   }
 
   /**
-   * The caught-up build takes over from the active one in one transaction. Its completion
-   * comes first and the builds' rows are locked only for the switch: locked for the whole
-   * completion (seconds after a large rebuild), the active build's checkpoint would hold
-   * its live runner, and the figures readers see would stop moving until the switch.
+   * The caught-up build takes over from the active one in one transaction: its completion,
+   * then what the active build applied meanwhile, then the switch. The builds' rows are
+   * locked only for the switch: locked for the whole completion (seconds after a large
+   * rebuild), the active build's checkpoint would hold its live runner, and the figures
+   * readers see would stop moving until the switch.
    */
   private async activate(build: Build): Promise<void> {
     const { dataSource, projection, eventStore } = this.options;
