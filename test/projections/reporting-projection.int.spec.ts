@@ -222,11 +222,10 @@ describeWithPostgres('reporting projection on PostgreSQL', () => {
     const holder = stores.dataSource.createQueryRunner();
     await holder.startTransaction();
     await holder.query(`LOCK TABLE ${oldMembers} IN SHARE UPDATE EXCLUSIVE MODE`);
-    const metrics = SAMPLE_METRICS;
     const rebuild = new ProjectionRunner({
       dataSource: stores.dataSource,
       eventStore: stores.eventStore,
-      projection: new ReportingProjection(metrics, SAMPLE_EVENTS),
+      projection: new ReportingProjection(SAMPLE_METRICS, SAMPLE_EVENTS),
       exclusivity: new LeaseExclusivity(stores.dataSource, randomUUID(), 5_000),
       freshBuild: true,
       stopWhenCaughtUp: true,
@@ -242,7 +241,7 @@ describeWithPostgres('reporting projection on PostgreSQL', () => {
         if (waiting.length > 0) break;
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
-      const reader = new MetricReportReader(stores.dataSource, metrics);
+      const reader = new MetricReportReader(stores.dataSource, SAMPLE_METRICS);
       expect(await reader.activeVersion()).not.toBe(before);
       const grouping: Grouping = {
         groupingId: 'blocks',
@@ -253,7 +252,7 @@ describeWithPostgres('reporting projection on PostgreSQL', () => {
         reader.byGrouping(2023, grouping).then((rows) => rows.length),
         new Promise((resolve) => setTimeout(() => resolve('still waiting after 3 s'), 3_000)),
       ]);
-      expect(answered).toBe(metrics.length);
+      expect(answered).toBe(SAMPLE_METRICS.length);
     } finally {
       await holder.commitTransaction();
       await holder.release();
